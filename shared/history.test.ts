@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { OpHistory, inverseOp } from './history.ts';
+import type { Annotation } from './model.ts';
+
+const a: Annotation = {
+  id: '1', documentId: 'd', annotator: 'Ana', label: 'claim', start: 0, end: 3, quote: 'abc', prefix: '', suffix: '',
+  createdAt: 't', updatedAt: 't',
+};
+
+describe('OpHistory', () => {
+  it('undoes with the inverse and redoes the original', () => {
+    const h = new OpHistory();
+    h.record({ kind: 'create', annotation: a });
+    expect(h.peekUndo()).toEqual({ kind: 'delete', annotation: a });
+    h.commitUndo();
+    expect(h.canUndo).toBe(false);
+    expect(h.peekRedo()).toEqual({ kind: 'create', annotation: a });
+    h.commitRedo();
+    expect(h.canRedo).toBe(false);
+    expect(h.canUndo).toBe(true);
+  });
+
+  it('clears redo when a new operation is recorded', () => {
+    const h = new OpHistory();
+    h.record({ kind: 'create', annotation: a });
+    h.commitUndo();
+    h.record({ kind: 'delete', annotation: a });
+    expect(h.canRedo).toBe(false);
+  });
+
+  it('inverts an update by swapping before and after', () => {
+    const b = { ...a, label: 'denial' as const };
+    expect(inverseOp({ kind: 'update', before: a, after: b })).toEqual({ kind: 'update', before: b, after: a });
+  });
+
+  it('forgets the oldest operations past its limit', () => {
+    const h = new OpHistory(2);
+    for (let i = 0; i < 3; i++) h.record({ kind: 'create', annotation: { ...a, id: String(i) } });
+    h.commitUndo();
+    h.commitUndo();
+    expect(h.canUndo).toBe(false);
+  });
+});

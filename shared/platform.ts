@@ -1,0 +1,31 @@
+/**
+ * The small API the renderer uses for what a web page cannot do by itself. In Electron the preload script exposes
+ * it as `window.factmark`; in a browser the renderer uses its own implementation (file input, download).
+ * Everything crossing the bridge is plain data, validated on the main side.
+ */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface PlatformApi {
+  readonly kind: 'electron' | 'browser';
+  /** Lets the user pick files; resolves to [] when cancelled. */
+  openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /** Lets the user save data under a suggested name; resolves false when cancelled. */
+  saveFile(options: { suggestedName: string; data: Uint8Array; filters: FileFilter[] }): Promise<boolean>;
+  /** Opens an http(s) URL in the system browser; other schemes are refused. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** The channel names of the IPC bridge: one place, used by preload and main. */
+export const IPC = {
+  openFiles: 'factmark:open-files',
+  saveFile: 'factmark:save-file',
+  openExternal: 'factmark:open-external',
+} as const;
