@@ -21,6 +21,19 @@ export interface DocumentSource {
   published?: string;
 }
 
+/**
+ * Structure of one line of the text, for articles imported from Markdown or HTML. `blocks[i]` describes line i of
+ * `text` (lines are separated by '\n'); a document without `blocks` is all paragraphs. Structure never changes the
+ * text or its offsets: it only says how a line is shown.
+ */
+export interface Block {
+  type: 'paragraph' | 'heading' | 'quote' | 'list-item';
+  /** Heading level 1–6. */
+  level?: number;
+  /** For list items: numbered or bulleted. */
+  ordered?: boolean;
+}
+
 export interface FmDocument {
   id: string;
   title: string;
@@ -29,6 +42,7 @@ export interface FmDocument {
   /** SHA-256 of the UTF-8 bytes of `text`, lowercase hex. */
   contentHash: string;
   source: DocumentSource;
+  blocks?: Block[];
   /** ISO 8601 timestamp of import. */
   createdAt: string;
 }
@@ -47,8 +61,16 @@ export interface Annotation {
   quote: string;
   prefix: string;
   suffix: string;
+  /** The analyst's note (multi-line), if any. */
+  note?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A set of documents with their annotations: what dataset formats write and read. */
+export interface Dataset {
+  documents: FmDocument[];
+  annotations: Annotation[];
 }
 
 /** What the analyst asks for; the rest (quote, context, ids, times) is derived. */
