@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpHistory, inverseOp } from './history.ts';
+import { OpHistory, applyOpToList, inverseOp } from './history.ts';
 import type { Annotation } from './model.ts';
 
 const a: Annotation = {
@@ -39,5 +39,23 @@ describe('OpHistory', () => {
     h.commitUndo();
     h.commitUndo();
     expect(h.canUndo).toBe(false);
+  });
+});
+
+describe('applyOpToList', () => {
+  const order = (x: Annotation, y: Annotation) => x.start - y.start;
+  const b = { ...a, id: '2', start: 5, end: 8 };
+
+  it('inserts in order, replaces on update and removes on delete', () => {
+    let list = applyOpToList([b], { kind: 'create', annotation: a }, order);
+    expect(list.map((x) => x.id)).toEqual(['1', '2']);
+    list = applyOpToList(list, { kind: 'update', before: a, after: { ...a, start: 9, end: 10 } }, order);
+    expect(list.map((x) => x.id)).toEqual(['2', '1']);
+    list = applyOpToList(list, { kind: 'delete', annotation: b }, order);
+    expect(list.map((x) => x.id)).toEqual(['1']);
+  });
+
+  it('never duplicates an annotation created twice', () => {
+    expect(applyOpToList([a], { kind: 'create', annotation: a }, order)).toHaveLength(1);
   });
 });

@@ -61,3 +61,15 @@ export class OpHistory {
     if (op) this.done.push(op);
   }
 }
+
+/** The annotation list after an operation, kept in reading order: how the reader follows committed changes. */
+export function applyOpToList(list: readonly Annotation[], op: AnnotationOp, order: (a: Annotation, b: Annotation) => number): Annotation[] {
+  switch (op.kind) {
+    case 'create':
+      return [...list.filter((a) => a.id !== op.annotation.id), op.annotation].sort(order);
+    case 'delete':
+      return list.filter((a) => a.id !== op.annotation.id);
+    case 'update':
+      return list.map((a) => (a.id === op.after.id ? op.after : a)).sort(order);
+  }
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FmDocument } from '../shared/model.ts';
+import type { PickedFile } from '../shared/platform.ts';
+import { FirstRun } from './components/FirstRun.tsx';
+import { PasteDialog } from './components/PasteDialog.tsx';
+import { SettingsDialog } from './components/SettingsDialog.tsx';
+import type { DocumentSummary, Repository } from './db/repository.ts';
+import { describeError } from './errors.ts';
+import { LibraryPanel } from './library/LibraryPanel.tsx';
+import { documentsFromTextFiles, newDocument } from './library/newDocuments.ts';
+import { sampleDocuments } from './library/samples.ts';
+import { platform } from './platform/index.ts';
+import { DocumentView } from './reader/DocumentView.tsx';
+
+const ANNOTATOR_KEY = 'annotator';
+
+export function App({ repo }: { repo: Repository }) {
+  // undefined while loading; null before the first run is complete
+  const [annotator, setAnnotator] = useState<string | null | undefined>(undefined);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    repo.getSetting<string>(ANNOTATOR_KEY).then((name) => setAnnotator(name ?? null), () => setAnnotator(null));
+    // Ask the browser not to evict our data under storage pressure; the answer is shown in Settings.
+    (navigator.storage?.persist?.() ?? Promise.resolve(false)).then(setPersisted, () => setPersisted(false));
+  }, [repo]);
+
+  const saveName = useCallback(
+    async (name: string) => {
+      await repo.setSetting(ANNOTATOR_KEY, name);
+      setAnnotator(name);
+    },
+    [repo],
+  );
+
+  if (annotator === undefined) return <p className="loading">Opening your library…</p>;
+  if (annotator === null) return <FirstRun onDone={saveName} />;
+  return <Workspace repo={repo} annotator={annotator} persisted={persisted} onRename={saveName} />;
+}
+
+interface Status {
+  text: string;
+  kind: 'info' | 'error';
+  /** Bumped so the same message announced twice is read again. */
+  seq: number;
+}
+
+function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
+  const [dialog, setDialog] = useState<'paste' | 'settings' | null>(null);
+  const [status, setStatus] = useState<Status>({ text: '', kind: 'info', seq: 0 });
+
+  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => setStatus((s) => ({ text, kind, seq: s.seq + 1 })), []);
+  const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
+  useEffect(() => void reload(), [reload]);
+
+  const refreshCounts = useCallback(
+    (id: string) => {
+      repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts } : d)) ?? docs));
+    },
+    [repo],
+  );
+
+  const open = useCallback(
+    async (id: string) => {
+      const doc = await repo.getDocument(id);
+      if (doc) setOpenDoc(doc);
+      else announce('That article is no longer in the library.', 'error');
+    },
+    [repo, announce],
+  );
+
+  /** Adds documents, reports what was skipped or failed, and opens the first new one when asked. */
+  const addDocuments = async (docs: FmDocument[], problems: string[], openFirst: boolean): Promise<boolean> => {
+    try {
+      const { added, duplicates } = await repo.addDocuments(docs);
+      await reload();
+      const parts: string[] = [];
+      if (added.length) parts.push(`Added ${added.length} article${added.length === 1 ? '' : 's'}.`);
+      for (const d of duplicates) parts.push(`“${d.document.title}” is already in the library as “${d.existingTitle}”.`);
+      parts.push(...problems);
+      announce(parts.join(' ') || 'Nothing was added.', problems.length ? 'error' : 'info');
+      if (openFirst && added[0]) setOpenDoc(added[0]);
+      return added.length > 0 || duplicates.length > 0;
+    } catch (e) {
+      announce(`${describeError(e)} Nothing was imported.`, 'error');
+      return false;
+    }
+  };
+
+  const importFiles = async () => {
+    let files: PickedFile[];
+    try {
+      files = await platform.openFiles({ title: 'Import articles', filters: [{ name: 'Text files', extensions: ['txt'] }], multiple: true });
+    } catch (e) {
+      return announce(describeError(e), 'error');
+    }
+    if (files.length === 0) return;
+    const { documents: docs, problems } = await documentsFromTextFiles(files);
+    await addDocuments(docs, problems.map((p) => `Could not import ${p.file}: ${p.reason}.`), files.length === 1);
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">Factmark</h1>
+        <span className="who">
+          Annotator: <strong>{annotator}</strong>
+        </span>
+        <button type="button" onClick={() => setDialog('settings')}>
+          Settings
+        </button>
+      </header>
+      <div className="workspace">
+        <LibraryPanel
+          documents={documents}
+          openId={openDoc?.id ?? null}
+          onOpen={(id) => void open(id)}
+          onPaste={() => setDialog('paste')}
+          onImportFiles={() => void importFiles()}
+          onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
+        />
+        <main className="reader-pane">
+          {openDoc ? (
+            <DocumentView key={openDoc.id} repo={repo} document={openDoc} annotator={annotator} onCountsChanged={refreshCounts} announce={announce} />
+          ) : (
+            <div className="no-document">
+              <p>Choose an article in the library to read and tag it.</p>
+            </div>
+          )}
+        </main>
+      </div>
+      <div className={`status-bar ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} aria-live={status.kind === 'error' ? 'assertive' : 'polite'} key={status.kind}>
+        {status.text}
+      </div>
+      <PasteDialog
+        open={dialog === 'paste'}
+        onClose={() => setDialog(null)}
+        onAdd={async (title, text) => {
+          const ok = await addDocuments([await newDocument(title, text, { kind: 'paste' })], [], true);
+          if (ok) setDialog(null);
+          return ok;
+        }}
+      />
+      <SettingsDialog
+        open={dialog === 'settings'}
+        annotator={annotator}
+        storagePersisted={persisted}
+        onClose={() => setDialog(null)}
+        onSave={async (name) => {
+          await onRename(name);
+          setDialog(null);
+          announce(`New annotations will be recorded as ${name}.`);
+        }}
+      />
+    </div>
+  );
+}

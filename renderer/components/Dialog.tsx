@@ -1,0 +1,44 @@
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
+  children: ReactNode;
+  submitLabel: string;
+}
+
+/** A modal <dialog> holding a form: focus trapped, Escape cancels, Enter submits. */
+export function Dialog({ title, open, onClose, onSubmit, children, submitLabel }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog ref={ref} aria-label={title} onClose={onClose} className="dialog">
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(e);
+        }}
+      >
+        <h2>{title}</h2>
+        {children}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

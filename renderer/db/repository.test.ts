@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeAnnotation } from '../../shared/annotation.ts';
+import type { FmDocument } from '../../shared/model.ts';
+import { FactmarkDatabase } from './database.ts';
+import { Repository } from './repository.ts';
+
+let db: FactmarkDatabase;
+let repo: Repository;
+let n = 0;
+
+const doc = (id: string, text: string, hash = `hash-${id}`): FmDocument => ({
+  id, title: `Title ${id}`, text, contentHash: hash, source: { kind: 'paste' }, createdAt: `2026-01-0${id.length}T00:00:00Z`,
+});
+
+beforeEach(() => {
+  db = new FactmarkDatabase(`test-${++n}`);
+  repo = new Repository(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('Repository', () => {
+  it('adds documents and skips ones whose text is already there', async () => {
+    const first = await repo.addDocuments([doc('a', 'one'), doc('b', 'two')]);
+    expect(first.added.map((d) => d.id)).toEqual(['a', 'b']);
+    const again = await repo.addDocuments([doc('c', 'one', 'hash-a'), doc('d', 'three'), doc('e', 'three', 'hash-d')]);
+    expect(again.added.map((d) => d.id)).toEqual(['d']);
+    expect(again.duplicates.map((d) => [d.document.id, d.existingTitle])).toEqual([['c', 'Title a'], ['e', 'Title d']]);
+    expect(await db.documents.count()).toBe(3);
+  });
+
+  it('creates, relabels and deletes annotations, with counts per label', async () => {
+    const text = 'Moscow denied it. Kyiv said it happened.';
+    await repo.addDocuments([doc('a', text)]);
+    const denial = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'denial', start: 0, end: 16 }, 't1');
+    const claim = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 18, end: 39 }, 't2');
+    await repo.apply({ kind: 'create', annotation: claim });
+    await repo.apply({ kind: 'create', annotation: denial });
+    expect((await repo.annotationsOf('a')).map((a) => a.quote)).toEqual(['Moscow denied it', 'Kyiv said it happened']);
+    expect(await repo.countLabels('a')).toEqual({ claim: 1, denial: 1, unverified: 0 });
+
+    const relabelled = { ...claim, label: 'unverified' as const, updatedAt: 't3' };
+    await repo.apply({ kind: 'update', before: claim, after: relabelled });
+    expect((await repo.listDocuments())[0]!.counts).toEqual({ claim: 0, denial: 1, unverified: 1 });
+
+    await repo.apply({ kind: 'delete', annotation: denial });
+    expect((await repo.annotationsOf('a')).map((a) => a.id)).toEqual([claim.id]);
+  });
+
+  it('refuses to update an annotation that is gone, and to create one twice', async () => {
+    const a = makeAnnotation('abc def', { documentId: 'x', annotator: 'Ana', label: 'claim', start: 0, end: 3 }, 't');
+    await expect(repo.apply({ kind: 'update', before: a, after: a })).rejects.toThrow(/no longer exists/);
+    await repo.apply({ kind: 'create', annotation: a });
+    await expect(repo.apply({ kind: 'create', annotation: a })).rejects.toThrow();
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('lists documents without their text, oldest first', async () => {
+    await repo.addDocuments([doc('bb', 'two'), doc('a', 'one')]);
+    const list = await repo.listDocuments();
+    expect(list.map((d) => d.id)).toEqual(['a', 'bb']);
+    expect(list[0]).not.toHaveProperty('text');
+  });
+
+  it('keeps settings', async () => {
+    expect(await repo.getSetting('annotator')).toBeUndefined();
+    await repo.setSetting('annotator', 'Ana');
+    expect(await repo.getSetting<string>('annotator')).toBe('Ana');
+  });
+
+  it('keeps everything across closing and reopening the database', async () => {
+    const text = 'A port was attacked.';
+    await repo.addDocuments([doc('a', text)]);
+    const a = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 0, end: 19 }, 't');
+    await repo.apply({ kind: 'create', annotation: a });
+    db.close();
+    const reopened = new FactmarkDatabase(db.name);
+    expect(await new Repository(reopened).annotationsOf('a')).toEqual([a]);
+    reopened.close();
+  });
+});

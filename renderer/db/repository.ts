@@ -1,0 +1,97 @@
+import { compareReadingOrder } from '../../shared/annotation.ts';
+import type { AnnotationOp } from '../../shared/history.ts';
+import { LABEL_IDS, emptyCounts, type LabelCounts } from '../../shared/labels.ts';
+import type { Annotation, FmDocument } from '../../shared/model.ts';
+import type { FactmarkDatabase } from './database.ts';
+
+export type DocumentSummary = Omit<FmDocument, 'text' | 'blocks'> & { counts: LabelCounts };
+
+export interface AddDocumentsResult {
+  added: FmDocument[];
+  /** Documents whose text is already in the library, with the title it has there. */
+  duplicates: { document: FmDocument; existingTitle: string }[];
+}
+
+/** Transactional operations on the database; the UI calls these and nothing else writes. */
+export class Repository {
+  constructor(private readonly db: FactmarkDatabase) {}
+
+  async addDocuments(documents: FmDocument[]): Promise<AddDocumentsResult> {
+    return this.db.transaction('rw', this.db.documents, async () => {
+      const existing = await this.db.documents.where('contentHash').anyOf(documents.map((d) => d.contentHash)).toArray();
+      const known = new Map(existing.map((d) => [d.contentHash, d.title]));
+      const added: FmDocument[] = [];
+      const duplicates: AddDocumentsResult['duplicates'] = [];
+      for (const doc of documents) {
+        const existingTitle = known.get(doc.contentHash);
+        if (existingTitle !== undefined) duplicates.push({ document: doc, existingTitle });
+        else {
+          known.set(doc.contentHash, doc.title);
+          added.push(doc);
+        }
+      }
+      await this.db.documents.bulkAdd(added);
+      return { added, duplicates };
+    });
+  }
+
+  getDocument(id: string): Promise<FmDocument | undefined> {
+    return this.db.documents.get(id);
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
+      const summaries: DocumentSummary[] = [];
+      await this.db.documents.orderBy('createdAt').each((doc) => {
+        const { text: _text, blocks: _blocks, ...meta } = doc;
+        summaries.push({ ...meta, counts: emptyCounts() });
+      });
+      await Promise.all(summaries.map(async (s) => (s.counts = await this.countLabels(s.id))));
+      // documents added together share a timestamp: keep their order stable by title
+      return summaries.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title));
+    });
+  }
+
+  async countLabels(documentId: string): Promise<LabelCounts> {
+    const counts = emptyCounts();
+    await Promise.all(
+      LABEL_IDS.map(async (label) => {
+        counts[label] = await this.db.annotations.where('[documentId+label]').equals([documentId, label]).count();
+      }),
+    );
+    return counts;
+  }
+
+  async annotationsOf(documentId: string): Promise<Annotation[]> {
+    const list = await this.db.annotations.where('documentId').equals(documentId).toArray();
+    return list.sort(compareReadingOrder);
+  }
+
+  /** Applies one operation in its own transaction; resolves once it is durably committed. */
+  async apply(op: AnnotationOp): Promise<void> {
+    await this.db.transaction('rw', this.db.annotations, async () => {
+      switch (op.kind) {
+        case 'create':
+          await this.db.annotations.add(op.annotation);
+          break;
+        case 'delete':
+          await this.db.annotations.delete(op.annotation.id);
+          break;
+        case 'update': {
+          const current = await this.db.annotations.get(op.before.id);
+          if (!current) throw new Error('That annotation no longer exists.');
+          await this.db.annotations.put(op.after);
+          break;
+        }
+      }
+    });
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await this.db.settings.get(key))?.value as T | undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.db.settings.put({ key, value });
+  }
+}

@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { snapToWords } from '../../shared/anchoring/snap.ts';
+import type { AnnotationOp } from '../../shared/history.ts';
+import { labelDef, labelForKey, type Label } from '../../shared/labels.ts';
+import type { Annotation, FmDocument } from '../../shared/model.ts';
+import type { Repository } from '../db/repository.ts';
+import { describeError } from '../errors.ts';
+import { sourceLine } from '../library/LibraryPanel.tsx';
+import { AnnotationPanel } from './AnnotationPanel.tsx';
+import { flashHighlight } from './highlights.ts';
+import { Reader } from './Reader.tsx';
+import { TagToolbar } from './TagToolbar.tsx';
+import type { TextMap } from './textMap.ts';
+import { useAnnotationSession } from './useAnnotationSession.ts';
+
+export interface Announce {
+  (message: string, kind?: 'info' | 'error'): void;
+}
+
+interface DocumentViewProps {
+  repo: Repository;
+  document: FmDocument;
+  annotator: string;
+  onCountsChanged(documentId: string): void;
+  announce: Announce;
+}
+
+/** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
+export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce }: DocumentViewProps) {
+  const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
+  const session = useAnnotationSession(repo, doc, annotator, changed);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const mapRef = useRef<TextMap | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const guard = async (task: () => Promise<void>) => {
+    try {
+      await task();
+    } catch (error) {
+      announce(describeError(error), 'error');
+    }
+  };
+
+  const tagSelection = (label: Label) =>
+    guard(async () => {
+      const span = selectedSpan(mapRef.current, doc.text, announce);
+      if (!span) return;
+      window.getSelection()?.removeAllRanges();
+      const a = await session.tag(span, label);
+      setSelectedId(a.id);
+      announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
+    });
+
+  const relabel = (a: Annotation, label: Label) =>
+    guard(async () => {
+      await session.relabel(a, label);
+      announce(`“${short(a.quote)}” is now ${labelDef(label).name.toLowerCase()}.`);
+    });
+
+  const remove = (a: Annotation) =>
+    guard(async () => {
+      await session.remove(a);
+      if (selectedId === a.id) setSelectedId(null);
+      announce(`Deleted the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”. Ctrl+Z brings it back.`);
+    });
+
+  const undoRedo = (which: 'undo' | 'redo') =>
+    guard(async () => {
+      const op = await session[which]();
+      if (!op) return announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      setSelectedId(op.kind === 'delete' ? null : opAnnotation(op).id);
+      announce(`${which === 'undo' ? 'Undone' : 'Redone'}: ${describeOp(op)}.`);
+    });
+
+  const reveal = (a: Annotation) => {
+    setSelectedId(a.id);
+    const map = mapRef.current;
+    const range = map?.toRange(a.start, a.end);
+    const scroller = scrollRef.current;
+    if (!map || !range || !scroller) return;
+    const r = range.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    if (r.top < box.top + 40 || r.bottom > box.bottom - 40) scroller.scrollTop += r.top - box.top - box.height / 3;
+    flashHighlight(map, a);
+  };
+
+  /** A click in the text selects the annotation under it; clicking a stack again cycles through it, innermost first. */
+  const selectAt = (offset: number) => {
+    const stack = session.annotations.filter((a) => a.start <= offset && offset < a.end).sort((x, y) => x.end - x.start - (y.end - y.start));
+    if (stack.length === 0) return setSelectedId(null);
+    const current = stack.findIndex((a) => a.id === selectedId);
+    const next = stack[(current + 1) % stack.length]!;
+    setSelectedId(next.id);
+    if (stack.length > 1) announce(`${stack.length} annotations here; selected ${labelDef(next.label).name.toLowerCase()} “${short(next.quote)}”. Click again for the next.`);
+  };
+
+  // The keyboard handler reads the latest state through a ref, so it is attached once.
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
+  keyHandler.current = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || isEditingTarget(e.target) || globalThis.document.querySelector('dialog[open]')) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && !e.altKey && (key === 'z' || key === 'y')) {
+      e.preventDefault();
+      void undoRedo(key === 'y' || e.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (mod || e.altKey) return;
+    const label = labelForKey(e.key);
+    if (label) {
+      e.preventDefault();
+      void tagSelection(label);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId) {
+      const a = session.annotations.find((x) => x.id === selectedId);
+      if (a) {
+        e.preventDefault();
+        void remove(a);
+      }
+    } else if (e.key === 'Escape') {
+      setSelectedId(null);
+    }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  return (
+    <div className="document-view">
+      <section className="reader-column" aria-label="Reader">
+        <header className="reader-header">
+          <h2 className="doc-title">{doc.title}</h2>
+          <p className="doc-meta">
+            {sourceLine(doc)} · imported {new Date(doc.createdAt).toLocaleDateString()}
+          </p>
+          <TagToolbar onTag={(label) => void tagSelection(label)} />
+        </header>
+        <div className="reader-scroll" ref={scrollRef}>
+          <article className="article" aria-label={doc.title}>
+            <Reader
+              document={doc}
+              annotations={session.annotations}
+              selectedId={selectedId}
+              onMap={(m) => (mapRef.current = m)}
+              onClickOffset={selectAt}
+            />
+          </article>
+        </div>
+      </section>
+      <AnnotationPanel
+        annotations={session.annotations}
+        selectedId={selectedId}
+        onSelect={reveal}
+        onRelabel={(a, l) => void relabel(a, l)}
+        onDelete={(a) => void remove(a)}
+      />
+    </div>
+  );
+}
+
+/** The current selection as a snapped span of the document, or null with a hint announced. */
+function selectedSpan(map: TextMap | null, text: string, announce: Announce) {
+  const sel = window.getSelection();
+  if (!map || !sel || sel.rangeCount === 0 || sel.isCollapsed) {
+    announce('Select some text in the article first, then choose a tag.');
+    return null;
+  }
+  const range = sel.getRangeAt(0);
+  const start = map.toOffset(range.startContainer, range.startOffset);
+  const end = map.toOffset(range.endContainer, range.endOffset);
+  if (start === null || end === null) {
+    announce('The selection reaches outside the article. Select text inside the article only.');
+    return null;
+  }
+  const span = snapToWords(text, start, end);
+  if (!span) announce('Only whitespace is selected. Select some words to tag.');
+  return span;
+}
+
+function isEditingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function opAnnotation(op: AnnotationOp): Annotation {
+  return op.kind === 'update' ? op.after : op.annotation;
+}
+
+function describeOp(op: AnnotationOp): string {
+  const a = opAnnotation(op);
+  const label = labelDef(a.label).name.toLowerCase();
+  if (op.kind === 'create') return `${label} “${short(a.quote)}” is back`;
+  if (op.kind === 'delete') return `${label} “${short(a.quote)}” removed`;
+  return `“${short(a.quote)}” is ${label}`;
+}
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

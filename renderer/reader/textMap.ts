@@ -1,0 +1,70 @@
+/**
+ * Maps document offsets (UTF-16) to DOM positions in the rendered article and back. Built once per rendered
+ * article from the text nodes in document order; lookups are binary searches.
+ */
+export class TextMap {
+  private readonly nodes: Text[];
+  private readonly starts: number[];
+  private readonly index = new WeakMap<Text, number>();
+
+  constructor(
+    readonly root: HTMLElement,
+    entries: { node: Text; start: number }[],
+    private readonly textLength: number,
+  ) {
+    this.nodes = entries.map((e) => e.node);
+    this.starts = entries.map((e) => e.start);
+    entries.forEach((e, i) => this.index.set(e.node, i));
+  }
+
+  /** A DOM Range covering [start, end) of the document, or null if nothing of it is rendered. */
+  toRange(start: number, end: number): Range | null {
+    const from = this.position(start, 'forward');
+    const to = this.position(end, 'backward');
+    if (!from || !to) return null;
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range.collapsed ? null : range;
+  }
+
+  /** The document offset of a DOM point inside the article, or null when the point is outside it. */
+  toOffset(node: Node, offset: number): number | null {
+    if (!this.root.contains(node)) return null;
+    if (node instanceof Text) {
+      const i = this.index.get(node);
+      if (i !== undefined) return this.starts[i]! + Math.min(offset, node.length);
+    }
+    // An element boundary (e.g. after a triple click): the first mapped text at or after the point.
+    const point = document.createRange();
+    point.setStart(node, offset);
+    let lo = 0;
+    let hi = this.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (point.comparePoint(this.nodes[mid]!, 0) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.nodes.length ? this.starts[lo]! : this.textLength;
+  }
+
+  /** Node and offset for a document offset; in the gap between lines, the next line start or the previous line end. */
+  private position(offset: number, bias: 'forward' | 'backward'): { node: Text; offset: number } | null {
+    if (this.nodes.length === 0) return null;
+    let lo = 0;
+    let hi = this.nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const node = this.nodes[lo]!;
+    const start = this.starts[lo]!;
+    if (offset >= start && offset <= start + node.length) return { node, offset: offset - start };
+    if (offset < start) return bias === 'forward' ? { node, offset: 0 } : null;
+    // past the end of this node: in the newline gap
+    if (bias === 'backward') return { node, offset: node.length };
+    const next = this.nodes[lo + 1];
+    return next ? { node: next, offset: 0 } : null;
+  }
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { compareReadingOrder, makeAnnotation } from '../../shared/annotation.ts';
+import { OpHistory, applyOpToList, type AnnotationOp } from '../../shared/history.ts';
+import type { Label } from '../../shared/labels.ts';
+import type { Annotation, FmDocument } from '../../shared/model.ts';
+import type { Span } from '../../shared/anchoring/snap.ts';
+import type { Repository } from '../db/repository.ts';
+
+export interface AnnotationSession {
+  annotations: Annotation[];
+  loaded: boolean;
+  tag(span: Span, label: Label): Promise<Annotation>;
+  relabel(annotation: Annotation, label: Label): Promise<void>;
+  remove(annotation: Annotation): Promise<void>;
+  /** Undo and redo resolve to the operation applied, or null when there was nothing to do. */
+  undo(): Promise<AnnotationOp | null>;
+  redo(): Promise<AnnotationOp | null>;
+}
+
+/** One history per document, for the life of the window. */
+const histories = new Map<string, OpHistory>();
+
+/**
+ * The annotations of the open document. Every operation is written to the database first; the list shown changes
+ * only once the write is committed, so whatever is shown survives a crash. Operations run one after another.
+ */
+export function useAnnotationSession(repo: Repository, doc: FmDocument, annotator: string, onChanged: () => void): AnnotationSession {
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const history = histories.get(doc.id) ?? new OpHistory();
+  histories.set(doc.id, history);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(false);
+    repo.annotationsOf(doc.id).then((list) => {
+      if (!live) return;
+      setAnnotations(list);
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [repo, doc.id]);
+
+  const run = useCallback(
+    <T,>(task: () => Promise<T>): Promise<T> => {
+      const next = queue.current.then(task, task);
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [],
+  );
+
+  const commit = useCallback(
+    async (op: AnnotationOp) => {
+      await repo.apply(op);
+      setAnnotations((list) => applyOpToList(list, op, compareReadingOrder));
+      onChanged();
+    },
+    [repo, onChanged],
+  );
+
+  const now = () => new Date().toISOString();
+
+  return {
+    annotations,
+    loaded,
+    tag: (span, label) =>
+      run(async () => {
+        const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
+        const op: AnnotationOp = { kind: 'create', annotation };
+        await commit(op);
+        history.record(op);
+        return annotation;
+      }),
+    relabel: (annotation, label) =>
+      run(async () => {
+        if (annotation.label === label) return;
+        const op: AnnotationOp = { kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } };
+        await commit(op);
+        history.record(op);
+      }),
+    remove: (annotation) =>
+      run(async () => {
+        const op: AnnotationOp = { kind: 'delete', annotation };
+        await commit(op);
+        history.record(op);
+      }),
+    undo: () =>
+      run(async () => {
+        const op = history.peekUndo();
+        if (!op) return null;
+        await commit(op);
+        history.commitUndo();
+        return op;
+      }),
+    redo: () =>
+      run(async () => {
+        const op = history.peekRedo();
+        if (!op) return null;
+        await commit(op);
+        history.commitRedo();
+        return op;
+      }),
+  };
+}

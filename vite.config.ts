@@ -1,0 +1,32 @@
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+
+/** Writes the one CSP into index.html (frame-ancestors is ignored in a meta tag, so it is sent only as a header). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'factmark-csp',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: false,
+  plugins: [contentSecurityPolicy()],
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    // no inline module-preload polyfill: the CSP allows no inline script
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+  preview: { port: 5173, strictPort: true },
+});
