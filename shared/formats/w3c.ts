@@ -1,0 +1,165 @@
+/**
+ * W3C Web Annotation (JSON-LD) AnnotationCollection: one page of annotations, each a standalone Web Annotation
+ * (own @context) tagging a span with a TextQuoteSelector and a TextPositionSelector (code points, as the model
+ * defines). The document texts travel in the collection under "factmark:documents" so an import can rebuild them.
+ */
+import { SCHEMA_VERSION, type Dataset } from '../model.ts';
+import { assemble, isObject, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
+import { annotationIri, documentIri, idFromIri } from './ids.ts';
+import { countSpans, makeReport, prepareExport } from './prepare.ts';
+import { decodeFile } from './text.ts';
+import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const FACTMARK_VOCAB = 'urn:factmark:vocab#';
+
+export function exportW3c(dataset: Dataset, options: ExportOptions = {}): ExportResult {
+  const prepared = prepareExport(dataset);
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const items = prepared.docs.flatMap(({ doc, spans }) =>
+    spans.map(({ annotation: a, start, end }) => ({
+      '@context': ANNO_CONTEXT,
+      id: annotationIri(a.id),
+      type: 'Annotation',
+      motivation: 'tagging',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: a.label },
+        ...(a.note !== undefined ? [{ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' }] : []),
+      ],
+      target: {
+        source: documentIri(doc.id),
+        selector: [
+          { type: 'TextQuoteSelector', exact: a.quote, prefix: a.prefix, suffix: a.suffix },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
+      creator: { type: 'Person', name: a.annotator },
+      created: a.createdAt,
+      modified: a.updatedAt,
+    })),
+  );
+  const collection = {
+    '@context': [ANNO_CONTEXT, { factmark: FACTMARK_VOCAB }],
+    id: `urn:factmark:export:${exportedAt}`,
+    type: 'AnnotationCollection',
+    label: 'Factmark annotations',
+    created: exportedAt,
+    'factmark:schemaVersion': SCHEMA_VERSION,
+    'factmark:offsetUnit': 'codepoint',
+    'factmark:documents': prepared.docs.map(({ doc }) => ({
+      id: documentIri(doc.id),
+      type: 'Text',
+      format: 'text/plain',
+      'factmark:id': doc.id,
+      'factmark:title': doc.title,
+      'factmark:text': doc.text,
+      'factmark:contentHash': doc.contentHash,
+      'factmark:source': doc.source,
+      ...(doc.blocks ? { 'factmark:blocks': doc.blocks } : {}),
+      created: doc.createdAt,
+    })),
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return {
+    files: [{ path: 'dataset.w3c.jsonld', data: `${JSON.stringify(collection, null, 2)}\n` }],
+    report: makeReport('w3c', 'codepoint', prepared, countSpans(prepared)),
+  };
+}
+
+const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function readAnnotation(item: unknown, index: number, place: Place, problems: Problems): { docIri: string; span: RawSpan } | null {
+  const at = `annotation ${index + 1}`;
+  if (!isObject(item) || !asArray(item.type).includes('Annotation')) {
+    problems.error(place, `${at} is not a Web Annotation (type "Annotation"); skipped`);
+    return null;
+  }
+  const id = typeof item.id === 'string' ? idFromIri(item.id) ?? item.id : undefined;
+  const bodies = asArray(item.body).filter(isObject);
+  const tag = bodies.find((b) => b.purpose === 'tagging' || b.purpose === 'classifying') ?? bodies.find((b) => b.purpose === undefined && typeof b.value === 'string');
+  const note = bodies.find((b) => b.purpose === 'commenting');
+  const target = asArray(item.target)[0];
+  if (!tag || !isObject(target) || typeof target.source !== 'string') {
+    problems.error(place, `${at}${id ? ` ("${id}")` : ''} has no tagging body or no target source; skipped`);
+    return null;
+  }
+  const selectors = asArray(target.selector).filter(isObject);
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
+  if (!quote && !position) {
+    problems.error(place, `${at}${id ? ` ("${id}")` : ''} has neither a TextQuoteSelector nor a TextPositionSelector; skipped`);
+    return null;
+  }
+  const creator = asArray(item.creator)[0];
+  return {
+    docIri: target.source,
+    span: {
+      place: { ...place },
+      id,
+      label: tag.value,
+      start: position?.start,
+      end: position?.end,
+      unit: 'codepoint',
+      ...(quote && typeof quote.exact === 'string' ? { text: quote.exact } : {}),
+      ...(quote && typeof quote.prefix === 'string' ? { prefix: quote.prefix } : {}),
+      ...(quote && typeof quote.suffix === 'string' ? { suffix: quote.suffix } : {}),
+      annotator: isObject(creator) ? creator.name ?? creator.nickname : typeof creator === 'string' ? creator : undefined,
+      note: note?.value,
+      createdAt: item.created,
+      updatedAt: item.modified,
+    },
+  };
+}
+
+export async function importW3c(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  const problems = new Problems();
+  const raws: RawDoc[] = [];
+  for (const file of files) {
+    const place = { file: file.path };
+    const decoded = decodeFile(file);
+    if (!decoded.ok) {
+      problems.error(place, `cannot read the file: ${decoded.reason}`);
+      continue;
+    }
+    const parsed = parseJson(decoded.text, place, problems);
+    if (!parsed.ok) continue;
+    const c = parsed.value;
+    if (!isObject(c) || !asArray(c.type).includes('AnnotationCollection')) {
+      problems.error(place, 'expected a W3C AnnotationCollection (type "AnnotationCollection")');
+      continue;
+    }
+    const docs = new Map<string, RawDoc>();
+    asArray(c['factmark:documents']).forEach((d, i) => {
+      const dplace = { ...place };
+      if (!isObject(d) || typeof d.id !== 'string' || typeof d['factmark:text'] !== 'string') {
+        problems.error(dplace, `document ${i + 1} in factmark:documents has no id or no factmark:text; skipped`);
+        return;
+      }
+      const source = d['factmark:source'];
+      docs.set(d.id, {
+        place: dplace,
+        id: typeof d['factmark:id'] === 'string' ? d['factmark:id'] : idFromIri(d.id) ?? d.id,
+        title: d['factmark:title'],
+        text: d['factmark:text'],
+        contentHash: d['factmark:contentHash'],
+        ...(isObject(source) && typeof source.kind === 'string' ? { source: source as unknown as RawDoc['source'] } : {}),
+        ...(Array.isArray(d['factmark:blocks']) ? { blocks: d['factmark:blocks'] as RawDoc['blocks'] } : {}),
+        createdAt: d.created,
+        spans: [],
+      });
+    });
+    const pages = asArray(c.first);
+    const items = pages.flatMap((p) => (isObject(p) ? asArray(p.items) : []));
+    if (typeof c.total === 'number' && c.total !== items.length) problems.warn(place, `the collection announces ${c.total} annotation(s) but its first page has ${items.length}`);
+    items.forEach((item, i) => {
+      const read = readAnnotation(item, i, place, problems);
+      if (!read) return;
+      const doc = docs.get(read.docIri);
+      if (!doc) problems.error(place, `annotation ${i + 1} targets ${read.docIri}, which is not among factmark:documents; skipped`);
+      else doc.spans.push(read.span);
+    });
+    raws.push(...docs.values());
+  }
+  return { dataset: await assemble(raws, problems, options), problems: problems.list };
+}
