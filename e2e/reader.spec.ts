@@ -1,0 +1,282 @@
+import { expect, test } from '@playwright/test';
+import {
+  addSamples, annotationItems, clickText, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, paintedHighlights,
+  pasteArticle, tagButton,
+} from './helpers.ts';
+
+const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
+
+test.describe('first run', () => {
+  test('asks for a name, requires one, and records it as the annotator', async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter your name' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('  Ana Analyst ');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByText('Your library is empty.')).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Annotator: Ana Analyst');
+
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveCount(0);
+    await expect(page.getByRole('banner')).toContainText('Ana Analyst');
+  });
+
+  test('the name can be changed in Settings and new annotations use it', async ({ page }) => {
+    await firstRun(page, 'Ana');
+    await pasteArticle(page, 'Short', 'Officials denied the report.');
+    await dragSelect(page, 'denied');
+    await page.keyboard.press('2');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByTestId('storage-status')).toContainText(/Persistent|Best effort/);
+    await dialog.getByRole('textbox', { name: 'Your name' }).fill('Bea');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('banner')).toContainText('Annotator: Bea');
+    await dragSelect(page, 'report');
+    await page.keyboard.press('1');
+    await expect(annotationItems(page).nth(0)).toContainText('Ana');
+    await expect(annotationItems(page).nth(1)).toContainText('Bea');
+  });
+});
+
+test.describe('library', () => {
+  test.beforeEach(async ({ page }) => firstRun(page));
+
+  test('paste adds an article that opens with its paragraphs', async ({ page }) => {
+    await pasteArticle(page, 'Port strike', 'First paragraph here.\r\nSecond paragraph, with a claim.\n\nFourth after a blank line.');
+    const article = page.getByRole('document', { name: 'Article text' });
+    await expect(article.locator('p')).toHaveText(['First paragraph here.', 'Second paragraph, with a claim.', '', 'Fourth after a blank line.']);
+    const item = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Port strike');
+    await expect(item).toContainText('Pasted text');
+    await expect(item).toContainText('0 claims');
+  });
+
+  test('pasting nothing is refused with a message; pasting the same text twice adds it once', async ({ page }) => {
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste text' });
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Paste the article text first.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await pasteArticle(page, 'Once', 'The same words.');
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Twice');
+    await dialog.getByRole('textbox', { name: 'Text' }).fill('The same words.');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByRole('status')).toContainText('“Twice” is already in the library as “Once”');
+    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+  });
+
+  test('sample articles ship with the app: five articles with title, source and counts', async ({ page }) => {
+    await addSamples(page);
+    const list = page.getByRole('list', { name: 'Articles' });
+    await expect(list).toContainText(KASPIYSK);
+    await expect(list).toContainText('The Epoch Times');
+    await expect(list).toContainText('CNN');
+    await openArticle(page, /Kaspiysk/);
+    await expect(page.getByRole('document', { name: 'Article text' })).toContainText('said Andriy Kovalenko');
+    await page.screenshot({ path: 'test-results/screens/library-samples.png' });
+  });
+});
+
+test.describe('tagging', () => {
+  test.beforeEach(async ({ page }) => {
+    await firstRun(page);
+    await addSamples(page);
+    await openArticle(page, /Kaspiysk/);
+  });
+
+  test('by button and by key; selections snap to whole words; highlights show at once', async ({ page }) => {
+    // drag from inside "port" to inside "Russia": the span snaps outward to the whole words
+    await dragSelect(page, 'A port was attacked in Kaspiysk, Russia', { from: 3, to: 37 });
+    await tagButton(page, 'Claim').click();
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expect(annotationItems(page).first()).toContainText('port was attacked in Kaspiysk, Russia');
+    await expect(annotationItems(page).first()).toContainText('Ana Analyst');
+
+    await dragSelect(page, 'Newsweek could not independently verify the footage. ');
+    await page.keyboard.press('3');
+    await dragSelect(page, 'did not report any Ukrainian drones');
+    await page.keyboard.press('2');
+
+    await expect(annotationItems(page)).toHaveCount(3);
+    // reading order, whitespace trimmed
+    await expect(annotationItems(page).getByRole('button', { name: /^(Claim|Denial|Unverified):/ })).toHaveText([
+      /Claim.*port was attacked in Kaspiysk, Russia/,
+      /Denial.*did not report any Ukrainian drones/,
+      /Unverified.*Newsweek could not independently verify the footage\./,
+    ]);
+    expect(await paintedHighlights(page)).toMatchObject({
+      'fm-claim': ['port was attacked in Kaspiysk, Russia'],
+      'fm-denial': ['did not report any Ukrainian drones'],
+      'fm-unverified': ['Newsweek could not independently verify the footage.'],
+    });
+    const counts = page.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Kaspiysk' });
+    await expect(counts).toContainText('1 claim');
+    await expect(counts).toContainText('1 denial');
+    await expect(counts).toContainText('1 unverified');
+    await page.screenshot({ path: 'test-results/screens/tagged.png' });
+  });
+
+  test('overlapping annotations are all kept and all visible', async ({ page }) => {
+    await dragSelect(page, 'A port was attacked in Kaspiysk, Russia');
+    await page.keyboard.press('1');
+    await dragSelect(page, 'attacked in Kaspiysk');
+    await page.keyboard.press('3');
+    await expect(annotationItems(page)).toHaveCount(2);
+    const painted = await paintedHighlights(page);
+    expect(painted['fm-claim']).toEqual(['A port was attacked in Kaspiysk, Russia']);
+    expect(painted['fm-unverified']).toEqual(['attacked in Kaspiysk']);
+    expect(painted['fm-overlap']).toEqual(['attacked in Kaspiysk']);
+    // a click on the stack selects the innermost annotation, a second click the next one
+    const inner = itemWithQuote(page, 'attacked in Kaspiysk');
+    const outer = itemWithQuote(page, 'A port was attacked in Kaspiysk, Russia');
+    await page.keyboard.press('Escape');
+    await expect(annotationItems(page).and(page.locator('[aria-current="true"]'))).toHaveCount(0);
+    await clickText(page, 'attacked in Kaspiysk');
+    await expect(inner).toHaveAttribute('aria-current', 'true');
+    await expect(outer).not.toHaveAttribute('aria-current', 'true');
+    await clickText(page, 'attacked in Kaspiysk');
+    await expect(outer).toHaveAttribute('aria-current', 'true');
+    await expect(inner).not.toHaveAttribute('aria-current', 'true');
+  });
+
+  test('relabel from the panel, delete by button and by the Delete key', async ({ page }) => {
+    await dragSelect(page, 'destroyed an unmanned aerial vehicle over Kaspiysk');
+    await page.keyboard.press('1');
+    await dragSelect(page, 'Newsweek could not independently verify the footage');
+    await page.keyboard.press('1');
+    const first = annotationItems(page).first();
+    await expectItemLabel(first, 'Claim');
+    await first.getByRole('combobox', { name: 'Label' }).selectOption('Denial');
+    await expectItemLabel(first, 'Denial');
+    expect((await paintedHighlights(page))['fm-denial']).toEqual(['destroyed an unmanned aerial vehicle over Kaspiysk']);
+    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Kaspiysk' })).toContainText('1 denial');
+
+    await first.getByRole('button', { name: 'Delete' }).click();
+    await expect(annotationItems(page)).toHaveCount(1);
+
+    // clicking a highlight selects its item; Delete removes it
+    await clickText(page, 'independently verify');
+    await expect(annotationItems(page).first()).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('Delete');
+    await expect(annotationItems(page)).toHaveCount(0);
+    expect(await paintedHighlights(page)).toMatchObject({ 'fm-claim': [], 'fm-denial': [], 'fm-unverified': [] });
+  });
+
+  test('clicking an item scrolls to its highlight and flashes it', async ({ page }) => {
+    await dragSelect(page, 'disabled" a Russian minesweeping vessel');
+    await page.keyboard.press('1');
+    await page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = 0));
+    expect(await page.evaluate(() => {
+      const r = (CSS.highlights.get('fm-claim') as unknown as Set<Range>).values().next().value!.getBoundingClientRect();
+      return r.top > document.querySelector('.reader-scroll')!.getBoundingClientRect().bottom;
+    })).toBe(true);
+    await annotationItems(page).first().getByRole('button').first().click();
+    await expect(annotationItems(page).first()).toHaveAttribute('aria-current', 'true');
+    const flashed = (await paintedHighlights(page))['fm-flash']!;
+    expect(flashed).toHaveLength(1);
+    const visible = await page.evaluate(() => {
+      const r = (CSS.highlights.get('fm-flash') as unknown as Set<Range>).values().next().value!.getBoundingClientRect();
+      const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    });
+    expect(visible).toBe(true);
+  });
+
+  test('undo and redo tagging, relabelling and deleting with Ctrl+Z and Ctrl+Shift+Z', async ({ page }) => {
+    await dragSelect(page, 'A port was attacked in Kaspiysk, Russia');
+    await page.keyboard.press('1');
+    const item = annotationItems(page).first();
+    await item.getByRole('combobox', { name: 'Label' }).selectOption('Unverified');
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await expect(annotationItems(page)).toHaveCount(0);
+
+    await page.keyboard.press('Control+z'); // delete undone
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expectItemLabel(annotationItems(page).first(), 'Unverified');
+    await page.keyboard.press('Control+z'); // relabel undone
+    await expectItemLabel(annotationItems(page).first(), 'Claim');
+    await page.keyboard.press('Control+z'); // tag undone
+    await expect(annotationItems(page)).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status')).toHaveText('Nothing to undo.');
+
+    await page.keyboard.press('Control+Shift+Z'); // tag again
+    await expect(annotationItems(page)).toHaveCount(1);
+    await page.keyboard.press('Control+Shift+Z'); // relabel again
+    await expectItemLabel(annotationItems(page).first(), 'Unverified');
+
+    // what is shown is what is stored
+    await page.reload();
+    await openArticle(page, /Kaspiysk/);
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expectItemLabel(annotationItems(page).first(), 'Unverified');
+    expect((await paintedHighlights(page))['fm-unverified']).toEqual(['A port was attacked in Kaspiysk, Russia']);
+  });
+
+  test('every annotation survives a reload, and nothing else appears', async ({ page }) => {
+    const spans = ['A port was attacked in Kaspiysk, Russia', 'did not report any Ukrainian drones', 'could not independently verify the footage'];
+    for (const [i, s] of spans.entries()) {
+      await dragSelect(page, s);
+      await page.keyboard.press(String(i + 1));
+    }
+    await expect(annotationItems(page)).toHaveCount(3);
+    const before = await annotationItems(page).allInnerTexts();
+    await page.reload();
+    await openArticle(page, /Kaspiysk/);
+    await expect(annotationItems(page)).toHaveCount(3);
+    expect(await annotationItems(page).allInnerTexts()).toEqual(before);
+    expect(await paintedHighlights(page)).toMatchObject({
+      'fm-claim': [spans[0]], 'fm-denial': [spans[1]], 'fm-unverified': [spans[2]],
+    });
+  });
+});
+
+test.describe('bad selections', () => {
+  test.beforeEach(async ({ page }) => {
+    await firstRun(page);
+    await pasteArticle(page, 'Gaps', 'Alpha beta.\n\n\nGamma delta.');
+  });
+
+  test('no selection, whitespace only, or reaching outside the article: a hint and no annotation', async ({ page }) => {
+    await tagButton(page, 'Claim').click();
+    await expect(page.getByRole('status')).toHaveText('Select some text in the article first, then choose a tag.');
+
+    await page.evaluate(() => {
+      const ps = document.querySelectorAll('[aria-label="Article text"] p');
+      const r = document.createRange();
+      r.setStart(ps[1]!, 0);
+      r.setEnd(ps[2]!, 0);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await page.keyboard.press('1');
+    await expect(page.getByRole('status')).toHaveText('Only whitespace is selected. Select some words to tag.');
+
+    await page.evaluate(() => {
+      const text = document.querySelector('[aria-label="Article text"] p span')!.firstChild!;
+      const r = document.createRange();
+      r.setStart(text, 0);
+      r.setEnd(document.querySelector('.status-bar')!, 0);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await page.keyboard.press('2');
+    await expect(page.getByRole('status')).toHaveText('The selection reaches outside the article. Select text inside the article only.');
+    await expect(annotationItems(page)).toHaveCount(0);
+  });
+
+  test('a selection across paragraphs is one annotation with the text between', async ({ page }) => {
+    await dragSelect(page, 'beta.');
+    await page.keyboard.down('Shift');
+    const box = await page.getByText('Gamma delta.').boundingBox();
+    await page.mouse.click(box!.x + 20, box!.y + box!.height / 2);
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('1');
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expect(annotationItems(page).first()).toContainText('beta.');
+    await expect(annotationItems(page).first()).toContainText('Gamma');
+  });
+});
