@@ -141,6 +141,11 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
       const annotator = nonEmpty(s.annotator) ? s.annotator : options.annotator ?? 'unknown';
       const aid = nonEmpty(s.id) ? s.id : await stableUuid('annotation', contentHash, span!.start, span!.end, s.label, annotator);
       const first = annotationPlace.get(aid);
+      if (first && !nonEmpty(s.id)) {
+        // a format without ids: the same span, label and annotator again is the same annotation
+        problems.warn(s.place, `the same ${s.label} span ${where} appears more than once for annotator "${annotator}"; kept once`);
+        continue;
+      }
       if (first) {
         const at = [first.file, first.line && `line ${first.line}`].filter(Boolean).join(' ');
         problems.error(s.place, `duplicate annotation id "${aid}"${at ? ` (first at ${at})` : ''}; skipped`);

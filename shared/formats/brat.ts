@@ -2,7 +2,8 @@
  * brat standoff: NAME.txt (the text) and NAME.ann per document, plus annotation.conf naming the entity types.
  * Text-bound lines `T1<TAB>claim START END<TAB>covered text` count code points. brat keeps the covered text on one
  * line, so a span that crosses line breaks is written as fragments `S1 E1;S2 E2` (the line breaks themselves left
- * out) and its text as the fragments joined by a space, as brat itself does. Notes go in `#1<TAB>AnnotatorNotes T1<TAB>…`.
+ * out; tabs too, as
+ * many readers split lines on every tab) and its text as the fragments joined by a space, as brat itself does. Notes go in `#1<TAB>AnnotatorNotes T1<TAB>…`.
  */
 import { LABEL_IDS } from '../labels.ts';
 import type { Dataset } from '../model.ts';
@@ -15,12 +16,15 @@ import { expandZips } from './zip.ts';
 
 export const BRAT_CONF = `[entities]\n${LABEL_IDS.join('\n')}\n\n[relations]\n\n[events]\n\n[attributes]\n`;
 
-/** Splits a span of code points [start, end) of `chars` at line breaks, dropping empty fragments. */
+/** Characters a fragment never contains: line breaks (brat's rule) and tabs (the .ann field separator). */
+const BREAK = /^[\n\t\v\f\u0085\u2028\u2029]$/;
+
+/** Splits a span of code points [start, end) of `chars` at line breaks and tabs, dropping empty fragments. */
 export function fragments(chars: string[], start: number, end: number): [number, number][] {
   const out: [number, number][] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || chars[i] === '\n') {
+    if (i === end || BREAK.test(chars[i]!)) {
       if (i > from) out.push([from, i]);
       from = i + 1;
     }
