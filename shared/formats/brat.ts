@@ -121,7 +121,6 @@ function readAnn(content: string, file: string, chars: string[], problems: Probl
       if (joined !== tail) {
         // offsets do not fit the text: let assemble relocate by the covered text (fragments become one span)
         span.text = tail;
-        span.start = ok ? start : -1;
       } else {
         span.text = chars.slice(start, end).join('');
       }
