@@ -49,15 +49,17 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
     const ranged = spans
       .map((s) => {
         const a = s.annotation;
-        let first = -1;
-        let last = -1;
-        flat.forEach((t, i) => {
-          if (t.start < a.end && t.end > a.start) {
-            if (first < 0) first = i;
-            last = i;
-          }
-        });
-        return { s, first, last };
+        // tokens are in text order: binary search for the first token ending after the span starts
+        let lo = 0;
+        let hi = flat.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (flat[mid]!.end <= a.start) lo = mid + 1;
+          else hi = mid;
+        }
+        let last = lo - 1;
+        while (last + 1 < flat.length && flat[last + 1]!.start < a.end) last++;
+        return { s, first: last >= lo ? lo : -1, last };
       })
       .filter((r) => (r.first < 0 ? (dropped.add(NO_TOKEN_REASON, r.s.annotation.id), false) : true));
     const byPriority = [...ranged].sort((x, y) => y.s.end - y.s.start - (x.s.end - x.s.start) || x.s.start - y.s.start);
