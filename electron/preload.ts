@@ -1,0 +1,39 @@
+/**
+ * Preload (sandboxed: only 'electron' may be required; esbuild bundles the rest). Exposes the PlatformApi as
+ * `window.factmark` through the context bridge; each method is one ipcRenderer.invoke, validated in main.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC, type PickedFile, type PlatformApi } from '../shared/platform.ts';
+import { unwrapIpcErrorMessage } from './bridgeErrors.ts';
+import { MENU_COMMAND_CHANNEL, isMenuCommand, type MenuCommand } from './menu.ts';
+
+async function invoke<T>(channel: string, arg: unknown): Promise<T> {
+  try {
+    return (await ipcRenderer.invoke(channel, arg)) as T;
+  } catch (error) {
+    throw new Error(unwrapIpcErrorMessage(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** Electron-only extra: the application menu's commands (File › Import files…). Returns an unsubscribe function. */
+export interface ElectronExtras {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+const api: PlatformApi & ElectronExtras = {
+  kind: 'electron',
+  openFiles: (options) => invoke<PickedFile[]>(IPC.openFiles, options),
+  saveFile: (options) => invoke<boolean>(IPC.saveFile, options),
+  openExternal: (url) => invoke<void>(IPC.openExternal, url),
+  onMenuCommand(listener) {
+    const handler = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('factmark', api);
