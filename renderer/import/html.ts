@@ -58,7 +58,7 @@ export function htmlToDraft(doc: Document, fileName: string, win: WindowLike): D
   try {
     article = new Readability(doc.cloneNode(true) as Document).parse();
   } catch {
-    return { ok: false, reason: `Cannot import ${fileName}: the page could not be read.` };
+    return { ok: false, reason: `Could not import ${fileName}: the page could not be read.` };
   }
   if (!article?.content) return { ok: false, reason: noArticle };
   const fragment = purifierFor(win).sanitize(article.content, PURIFY_CONFIG);

@@ -29,12 +29,12 @@ describe('fileToDrafts', () => {
       file('empty.jsonl', '\n\n'),
     ].map((f) => fileToDrafts(f).problems);
     expect(messages).toEqual([
-      [{ file: 'empty.txt', message: 'Cannot import empty.txt: the file is empty.' }],
-      [{ file: 'bin.md', message: 'Cannot import bin.md: it is a binary file, not text.' }],
-      [{ file: 'latin1.txt', message: 'Cannot import latin1.txt: it is not valid UTF-8 text (is it in another encoding?).' }],
-      [{ file: 'blank.md', message: 'Cannot import blank.md: the file has no text.' }],
-      [{ file: 'only-image.md', message: 'Cannot import only-image.md: it has no text outside markup.' }],
-      [{ file: 'empty.jsonl', message: 'Cannot import empty.jsonl: it has no documents, only blank lines.' }],
+      [{ file: 'empty.txt', message: 'Could not import empty.txt: the file is empty.' }],
+      [{ file: 'bin.md', message: 'Could not import bin.md: it is a binary file, not text.' }],
+      [{ file: 'latin1.txt', message: 'Could not import latin1.txt: it is not valid UTF-8 text (is it in another encoding?).' }],
+      [{ file: 'blank.md', message: 'Could not import blank.md: the file has no text.' }],
+      [{ file: 'only-image.md', message: 'Could not import only-image.md: it has no text outside markup.' }],
+      [{ file: 'empty.jsonl', message: 'Could not import empty.jsonl: it has no documents, only blank lines.' }],
     ]);
   });
 
@@ -78,9 +78,9 @@ describe('fileToDrafts', () => {
 describe('textToDraft titles', () => {
   it('uses a short first line that looks like a headline, else the file name', () => {
     expect(textToDraft('\n  Kaspiysk: drones hit port \nBody.', 'a.txt').title).toBe('Kaspiysk: drones hit port');
-    expect(textToDraft('This is a sentence.\nBody.', 'kaspiysk-port-attack.txt').title).toBe('Kaspiysk port attack');
-    expect(textToDraft('Only one line', 'x_y.txt').title).toBe('X y');
-    expect(textToDraft(`${'word '.repeat(40)}\nBody`, 'long.txt').title).toBe('Long');
+    expect(textToDraft('This is a sentence.\nBody.', 'kaspiysk-port-attack.txt').title).toBe('kaspiysk-port-attack');
+    expect(textToDraft('Only one line', 'x_y.txt').title).toBe('x_y');
+    expect(textToDraft(`${'word '.repeat(40)}\nBody`, 'long.txt').title).toBe('long');
   });
 });
 

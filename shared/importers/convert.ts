@@ -38,15 +38,15 @@ export function fileToDrafts(file: ImportFile, deps: ConvertDeps = {}): ConvertR
     case 'text':
     case 'markdown': {
       const decoded = decodeTextFile(bytes);
-      if (!decoded.ok) return refuse(`Cannot import ${name}: ${decoded.reason}.`);
+      if (!decoded.ok) return refuse(`Could not import ${name}: ${decoded.reason}.`);
       const draft = detected.kind === 'text' ? textToDraft(decoded.text, name) : markdownToDraft(decoded.text, name);
-      if (draft.text.trim() === '') return refuse(`Cannot import ${name}: it has no text outside markup.`);
+      if (draft.text.trim() === '') return refuse(`Could not import ${name}: it has no text outside markup.`);
       return { drafts: [draft], problems: [] };
     }
     case 'html': {
-      if (!deps.parseHtml) return refuse(`Cannot import ${name}: web pages can only be imported in the Factmark window.`);
+      if (!deps.parseHtml) return refuse(`Could not import ${name}: web pages can only be imported in the Factmark window.`);
       const decoded = decodeHtmlFile(bytes);
-      if (!decoded.ok) return refuse(`Cannot import ${name}: ${decoded.reason}.`);
+      if (!decoded.ok) return refuse(`Could not import ${name}: ${decoded.reason}.`);
       const result = deps.parseHtml(decoded.text, name);
       return result.ok ? { drafts: [result.draft], problems: [] } : refuse(result.reason);
     }
@@ -61,7 +61,7 @@ function corpusToDrafts(name: string, bytes: Uint8Array): ConvertResult {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (bytes.length === 0 || utf16 || bytes.subarray(0, 1 << 16).includes(0)) {
     const decoded = decodeTextFile(bytes);
-    if (!decoded.ok) return { drafts: [], problems: [{ file: name, message: `Cannot import ${name}: ${decoded.reason}.` }] };
+    if (!decoded.ok) return { drafts: [], problems: [{ file: name, message: `Could not import ${name}: ${decoded.reason}.` }] };
     input = decoded.text;
   }
   const { drafts, problems } = parseJsonl(input, name);
@@ -69,6 +69,6 @@ function corpusToDrafts(name: string, bytes: Uint8Array): ConvertResult {
     drafts,
     problems: problems.map((p) => ({ file: name, line: p.line, message: `${name} line ${p.line}: ${p.message}.` })),
   };
-  if (drafts.length === 0 && problems.length === 0) result.problems.push({ file: name, message: `Cannot import ${name}: it has no documents, only blank lines.` });
+  if (drafts.length === 0 && problems.length === 0) result.problems.push({ file: name, message: `Could not import ${name}: it has no documents, only blank lines.` });
   return result;
 }

@@ -71,7 +71,7 @@ describe('markdownToDraft', () => {
 
   it('takes the title from the first h1, else the file name', () => {
     expect(markdownToDraft('## Sub\n\n# Main title\n\ntext', 'x.md').title).toBe('Main title');
-    expect(markdownToDraft('Just a paragraph.', 'kaspiysk-port_attack.md').title).toBe('Kaspiysk port attack');
+    expect(markdownToDraft('Just a paragraph.', 'kaspiysk-port_attack.md').title).toBe('kaspiysk-port_attack');
     expect(markdownToDraft('Setext\n======\n\nbody', 'x.md').title).toBe('Setext');
   });
 

@@ -22,14 +22,11 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** "kaspiysk-port_attack.final.md" → "Kaspiysk port attack.final": a readable title from a file name. */
+/** "kaspiysk-port-attack.md" → "kaspiysk-port-attack": the file name without folder or extension, as the library names files. */
 export function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
-  const words = collapseWhitespace(stem.replace(/[-_]+/g, ' '));
-  if (words === '') return base;
-  return normaliseText(words.charAt(0).toUpperCase() + words.slice(1));
+  return normaliseText(dot > 0 ? base.slice(0, dot) : base);
 }
 
 /** The extension of a file name, lower case, without the dot ('' when there is none). */
