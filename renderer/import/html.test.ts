@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM, requestInterceptor, VirtualConsole } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WindowLike } from 'dompurify';
+import { fileToDrafts } from '../../shared/importers/convert.ts';
 import { htmlToDraft, makeHtmlParser, pageMetadata } from './html.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -242,5 +243,19 @@ describe('htmlToDraft details', () => {
   it('composes text to NFC', () => {
     const r = draftOf(`<p>Cafe\u0301 owners said the port was calm, though the ministry declined to comment on the reports of an explosion nearby.</p>${filler}`);
     expect(r.ok && r.draft.text).toContain('Café owners');
+  });
+});
+
+describe('fileToDrafts with the renderer parser', () => {
+  it('decodes a legacy-encoded saved page and extracts its article', () => {
+    const host = hostWindow();
+    opened.push(host.dom);
+    const html = page('<meta charset="windows-1252"><meta property="og:title" content="Caf\u00e9 owners \u201cshocked\u201d">');
+    const bytes = Uint8Array.from(html, (c) => ({ 0x201c: 0x93, 0x201d: 0x94 })[c.charCodeAt(0)] ?? c.charCodeAt(0));
+    const parseHtml = makeHtmlParser(host.window as unknown as WindowLike & { DOMParser: typeof DOMParser });
+    const { drafts, problems } = fileToDrafts({ name: 'cafe.htm', bytes }, { parseHtml });
+    expect(problems).toEqual([]);
+    expect(drafts[0]?.title).toBe('Café owners “shocked”');
+    expect(drafts[0]?.text.split('\n')[1]).toMatch(/^The harbour master said/);
   });
 });
