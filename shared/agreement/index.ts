@@ -1,0 +1,14 @@
+/** Inter-annotator agreement: coefficients, tokens, spans, the report and the disagreement finder (docs/AGREEMENT.md). */
+export { alphaFromCoincidences, cohenKappa, cohenKappaFromMatrix, confusionMatrix, fleissKappa, fleissKappaFromTotals, krippendorffAlpha } from './metrics.ts';
+export type { AlphaLevel, FleissTotals } from './metrics.ts';
+export { cachedTokenBounds, tokenBounds, tokenize } from './tokenize.ts';
+export type { Token, TokenBounds } from './tokenize.ts';
+export { CATEGORIES, NONE, tokenAgreement, tokenCategories } from './tokens.ts';
+export type { Category, SpanLike, TokenAgreement, TokenPairAgreement } from './tokens.ts';
+export { countMatches, overlapMatches, spanAgreement } from './spans.ts';
+export type { MatchCounts, MatchMode, PRF, SpanScores } from './spans.ts';
+export { agreementReport } from './report.ts';
+export type { AgreementReport, ArticleFigures, LabelFigures, OverallFigures, PairFigures, ReportOptions } from './report.ts';
+export { CSV_COLUMNS, formatReportText, reportToCsv } from './format.ts';
+export { findDisagreements } from './disagreements.ts';
+export type { Disagreement, DisagreementKind } from './disagreements.ts';

@@ -1,0 +1,306 @@
+/**
+ * The agreement report over a dataset (the collection or library given): overall, per label, per annotator pair and
+ * per article, with articles ranked worst first. JSON-serialisable: undefined figures are null, never NaN.
+ * Definitions and policies: docs/AGREEMENT.md.
+ */
+import { isLabel, LABEL_IDS, type Label } from '../labels.ts';
+import type { Annotation, Dataset } from '../model.ts';
+import { alphaFromCoincidences, cohenKappaFromMatrix, fleissKappaFromTotals, type FleissTotals } from './metrics.ts';
+import { addCounts, countMatches, emptyCounts, prf, scoresFromCounts, type MatchCounts, type SpanScores } from './spans.ts';
+import { CATEGORIES, emptyMatrix, observedAgreement, tokenCategoryIndices, tokenTables, unflatten } from './tokens.ts';
+import { cachedTokenBounds } from './tokenize.ts';
+
+export interface ReportOptions {
+  /** Only these documents (default: all). Unknown ids are an error. */
+  documentIds?: string[];
+  /** Only these annotators, in this order (default: everyone with an annotation in scope, sorted). */
+  annotators?: string[];
+}
+
+export interface OverallFigures {
+  /** Documents in scope. */
+  documents: number;
+  /** Documents with at least 2 of the annotators present (the only ones compared). */
+  documentsCompared: number;
+  /** Tokens of the compared documents. */
+  tokens: number;
+  /** Krippendorff's α (nominal) over tokens of all compared documents; absent annotators are missing values. */
+  tokenAlpha: number | null;
+  /** Fleiss' κ over the tokens of the documents where every annotator is present. */
+  tokenFleissKappa: number | null;
+  fleissDocuments: number;
+  fleissTokens: number;
+  /** Pairwise token agreement (share of pairable token values whose partner agrees). */
+  tokenObservedAgreement: number | null;
+  /** Span F1 pooled over labels, pairs and compared documents. */
+  spanExactF1: number | null;
+  spanOverlapF1: number | null;
+  /** Annotations in scope per annotator. */
+  annotations: Record<string, number>;
+}
+
+export interface LabelFigures {
+  label: Label;
+  /** Binary token α (this label vs anything else), from the overall coincidence matrix. */
+  tokenAlpha: number | null;
+  spanExactF1: number | null;
+  spanOverlapF1: number | null;
+  annotations: Record<string, number>;
+}
+
+export interface PairFigures {
+  /** [reference, other]: precision and recall treat the first as reference. */
+  annotators: [string, string];
+  /** Documents both annotated. */
+  documents: number;
+  tokens: number;
+  tokenCohenKappa: number | null;
+  tokenObservedAgreement: number | null;
+  /** Token confusion matrix: rows the first annotator, columns the second, in `categories` order. */
+  confusion: number[][];
+  spanExact: SpanScores;
+  spanOverlap: SpanScores;
+}
+
+export interface ArticleFigures {
+  documentId: string;
+  title: string;
+  /** Annotators present (with at least one annotation in the document). */
+  annotators: string[];
+  annotations: number;
+  /** Null when fewer than 2 annotators are present (the document is not compared or tokenised). */
+  tokens: number | null;
+  tokenAlpha: number | null;
+  tokenFleissKappa: number | null;
+  tokenObservedAgreement: number | null;
+  spanExactF1: number | null;
+  spanOverlapF1: number | null;
+  /** 1 = worst; null when not compared. */
+  rank: number | null;
+}
+
+export interface AgreementReport {
+  kind: 'factmark-agreement-report';
+  version: 1;
+  /** How tokens and offsets are defined. */
+  units: { tokens: 'Intl.Segmenter word-like segments, per line'; offsets: 'UTF-16 code units' };
+  annotators: string[];
+  labels: Label[];
+  /** Token categories, the order of confusion matrices. */
+  categories: string[];
+  overall: OverallFigures;
+  perLabel: LabelFigures[];
+  perPair: PairFigures[];
+  /** In dataset order. */
+  perArticle: ArticleFigures[];
+  /** Compared document ids, worst first: lowest token α (undefined α last), then lowest overlap F1. */
+  ranking: string[];
+  /** Annotations left out, with why. */
+  skipped: { noSuchDocument: number; invalidSpanOrLabel: number };
+}
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const f1 = (c: MatchCounts): number | null => prf(c).f1;
+const K = CATEGORIES.length;
+
+export function agreementReport(dataset: Dataset, options: ReportOptions = {}): AgreementReport {
+  const byId = new Map(dataset.documents.map((d) => [d.id, d]));
+  let docs = dataset.documents;
+  if (options.documentIds) {
+    const unknown = options.documentIds.filter((id) => !byId.has(id));
+    if (unknown.length) throw new Error(`No such document in the dataset: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`);
+    const wanted = new Set(options.documentIds);
+    docs = docs.filter((d) => wanted.has(d.id));
+  }
+  const inScope = new Set(docs.map((d) => d.id));
+  const chosen = options.annotators ? new Set(options.annotators) : null;
+
+  const skipped = { noSuchDocument: 0, invalidSpanOrLabel: 0 };
+  const layersByDoc = new Map<string, Map<string, Annotation[]>>();
+  for (const a of dataset.annotations) {
+    const doc = byId.get(a.documentId);
+    if (!doc) {
+      skipped.noSuchDocument++;
+      continue;
+    }
+    if (!inScope.has(a.documentId) || (chosen && !chosen.has(a.annotator))) continue;
+    if (!isLabel(a.label) || !Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.start >= a.end || a.end > doc.text.length) {
+      skipped.invalidSpanOrLabel++;
+      continue;
+    }
+    let layers = layersByDoc.get(a.documentId);
+    if (!layers) layersByDoc.set(a.documentId, (layers = new Map()));
+    let list = layers.get(a.annotator);
+    if (!list) layers.set(a.annotator, (list = []));
+    list.push(a);
+  }
+
+  const annotators = options.annotators
+    ? [...new Set(options.annotators)]
+    : [...new Set([...layersByDoc.values()].flatMap((l) => [...l.keys()]))].sort();
+  const slot = new Map(annotators.map((a, i) => [a, i]));
+  const pairSlot = (i: number, j: number) => i * annotators.length + j; // i < j, indices into `annotators`
+
+  const coincidences = emptyMatrix();
+  const fleiss: FleissTotals = { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) };
+  let fleissDocuments = 0;
+  const pairs = new Map<number, { documents: number; tokens: number; confusion: Float64Array; exact: Record<Label, MatchCounts>; overlap: Record<Label, MatchCounts> }>();
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++) {
+      pairs.set(pairSlot(i, j), { documents: 0, tokens: 0, confusion: new Float64Array(K * K), exact: emptyCounts(), overlap: emptyCounts() });
+    }
+  }
+  const labelExact = emptyCounts();
+  const labelOverlap = emptyCounts();
+  const annotationCounts = Object.fromEntries(LABEL_IDS.map((l) => [l, Object.fromEntries(annotators.map((a) => [a, 0]))])) as Record<Label, Record<string, number>>;
+  let documentsCompared = 0;
+  let tokensCompared = 0;
+
+  const perArticle: ArticleFigures[] = docs.map((doc) => {
+    const layers = layersByDoc.get(doc.id);
+    const present = annotators.filter((a) => layers?.has(a));
+    let annotations = 0;
+    for (const a of present) {
+      for (const x of layers!.get(a)!) annotationCounts[x.label][a]! += 1;
+      annotations += layers!.get(a)!.length;
+    }
+    const article: ArticleFigures = {
+      documentId: doc.id,
+      title: doc.title,
+      annotators: present,
+      annotations,
+      tokens: null,
+      tokenAlpha: null,
+      tokenFleissKappa: null,
+      tokenObservedAgreement: null,
+      spanExactF1: null,
+      spanOverlapF1: null,
+      rank: null,
+    };
+    if (present.length < 2) return article;
+    documentsCompared++;
+
+    const { starts, ends } = cachedTokenBounds(doc.text); // once per document (and kept for the next report)
+    const spans = present.map((a) => layers!.get(a)!);
+    const tables = tokenTables(
+      spans.map((s) => tokenCategoryIndices(starts, ends, s)),
+      starts.length,
+    );
+    tokensCompared += starts.length;
+    addMatrix(coincidences, tables.coincidences);
+    if (present.length === annotators.length) {
+      fleissDocuments++;
+      fleiss.items += tables.fleiss.items;
+      fleiss.sumSquares += tables.fleiss.sumSquares;
+      tables.fleiss.categoryTotals.forEach((c, i) => (fleiss.categoryTotals[i]! += c));
+    }
+
+    const docExact: MatchCounts = { truePositives: 0, reference: 0, predicted: 0 };
+    const docOverlap: MatchCounts = { truePositives: 0, reference: 0, predicted: 0 };
+    let p = 0;
+    for (let i = 0; i < present.length; i++) {
+      for (let j = i + 1; j < present.length; j++) {
+        const pair = pairs.get(pairSlot(slot.get(present[i]!)!, slot.get(present[j]!)!))!;
+        pair.documents++;
+        pair.tokens += starts.length;
+        const conf = tables.confusions[p++]!;
+        for (let c = 0; c < K * K; c++) pair.confusion[c]! += conf[c]!;
+        const exact = countMatches(spans[i]!, spans[j]!, 'exact');
+        const overlap = countMatches(spans[i]!, spans[j]!, 'overlap');
+        for (const l of LABEL_IDS) {
+          addCounts(pair.exact[l], exact[l]);
+          addCounts(pair.overlap[l], overlap[l]);
+          addCounts(labelExact[l], exact[l]);
+          addCounts(labelOverlap[l], overlap[l]);
+          addCounts(docExact, exact[l]);
+          addCounts(docOverlap, overlap[l]);
+        }
+      }
+    }
+    article.tokens = starts.length;
+    article.tokenAlpha = num(alphaFromCoincidences(tables.coincidences, null, 'nominal'));
+    article.tokenFleissKappa = num(fleissKappaFromTotals(tables.fleiss));
+    article.tokenObservedAgreement = num(observedAgreement(tables.coincidences));
+    article.spanExactF1 = f1(docExact);
+    article.spanOverlapF1 = f1(docOverlap);
+    return article;
+  });
+
+  const lastIfNull = (x: number | null, y: number | null) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : x - y);
+  const ranked = perArticle
+    .map((a, order) => ({ a, order }))
+    .filter(({ a }) => a.tokens !== null)
+    .sort((x, y) => lastIfNull(x.a.tokenAlpha, y.a.tokenAlpha) || lastIfNull(x.a.spanOverlapF1, y.a.spanOverlapF1) || x.order - y.order);
+  ranked.forEach(({ a }, i) => (a.rank = i + 1));
+
+  const pooled = (counts: Record<Label, MatchCounts>) => {
+    const total: MatchCounts = { truePositives: 0, reference: 0, predicted: 0 };
+    for (const l of LABEL_IDS) addCounts(total, counts[l]);
+    return f1(total);
+  };
+
+  const perPair: PairFigures[] = [];
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++) {
+      const pair = pairs.get(pairSlot(i, j))!;
+      const confusion = unflatten(pair.confusion);
+      perPair.push({
+        annotators: [annotators[i]!, annotators[j]!],
+        documents: pair.documents,
+        tokens: pair.tokens,
+        tokenCohenKappa: num(cohenKappaFromMatrix(confusion)),
+        tokenObservedAgreement: num(observedAgreement(confusion)),
+        confusion,
+        spanExact: scoresFromCounts(pair.exact),
+        spanOverlap: scoresFromCounts(pair.overlap),
+      });
+    }
+  }
+
+  return {
+    kind: 'factmark-agreement-report',
+    version: 1,
+    units: { tokens: 'Intl.Segmenter word-like segments, per line', offsets: 'UTF-16 code units' },
+    annotators,
+    labels: [...LABEL_IDS],
+    categories: [...CATEGORIES],
+    overall: {
+      documents: docs.length,
+      documentsCompared,
+      tokens: tokensCompared,
+      tokenAlpha: num(alphaFromCoincidences(coincidences, null, 'nominal')),
+      tokenFleissKappa: fleiss.items > 0 ? num(fleissKappaFromTotals(fleiss)) : null,
+      fleissDocuments,
+      fleissTokens: fleiss.items,
+      tokenObservedAgreement: num(observedAgreement(coincidences)),
+      spanExactF1: pooled(labelExact),
+      spanOverlapF1: pooled(labelOverlap),
+      annotations: Object.fromEntries(annotators.map((a) => [a, LABEL_IDS.reduce((s, l) => s + annotationCounts[l][a]!, 0)])),
+    },
+    perLabel: LABEL_IDS.map((label, i) => ({
+      label,
+      tokenAlpha: num(alphaFromCoincidences(collapse(coincidences, i + 1), null, 'nominal')),
+      spanExactF1: f1(labelExact[label]),
+      spanOverlapF1: f1(labelOverlap[label]),
+      annotations: annotationCounts[label],
+    })),
+    perPair,
+    perArticle,
+    ranking: ranked.map(({ a }) => a.documentId),
+    skipped,
+  };
+}
+
+function addMatrix(into: number[][], m: readonly (readonly number[])[]): void {
+  m.forEach((row, i) => row.forEach((x, j) => (into[i]![j]! += x)));
+}
+
+/** The coincidence matrix of "category c" vs "anything else": merging categories sums their coincidences. */
+function collapse(o: readonly (readonly number[])[], c: number): number[][] {
+  const out = [
+    [0, 0],
+    [0, 0],
+  ];
+  o.forEach((row, i) => row.forEach((x, j) => (out[i === c ? 0 : 1]![j === c ? 0 : 1]! += x)));
+  return out;
+}
