@@ -3,14 +3,9 @@
  * importing Electron so tests can check, e.g., that developer tools appear only in development.
  */
 
-/** Main → renderer channel for menu commands the page carries out itself (importing needs its database). */
-export const MENU_COMMAND_CHANNEL = 'factmark:menu-command';
-export const MENU_COMMANDS = ['import-files'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+import { MENU_COMMAND_CHANNEL, isMenuCommand, type MenuCommand } from '../shared/platform.ts';
 
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+export { MENU_COMMAND_CHANNEL, isMenuCommand, type MenuCommand };
 
 type Role =
   | 'appMenu'

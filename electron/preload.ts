@@ -3,9 +3,8 @@
  * `window.factmark` through the context bridge; each method is one ipcRenderer.invoke, validated in main.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC, type PickedFile, type PlatformApi } from '../shared/platform.ts';
+import { IPC, MENU_COMMAND_CHANNEL, isMenuCommand, type PickedFile, type PlatformApi } from '../shared/platform.ts';
 import { unwrapIpcErrorMessage } from './bridgeErrors.ts';
-import { MENU_COMMAND_CHANNEL, isMenuCommand, type MenuCommand } from './menu.ts';
 
 async function invoke<T>(channel: string, arg: unknown): Promise<T> {
   try {
@@ -15,12 +14,7 @@ async function invoke<T>(channel: string, arg: unknown): Promise<T> {
   }
 }
 
-/** Electron-only extra: the application menu's commands (File › Import files…). Returns an unsubscribe function. */
-export interface ElectronExtras {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
-
-const api: PlatformApi & ElectronExtras = {
+const api: PlatformApi = {
   kind: 'electron',
   openFiles: (options) => invoke<PickedFile[]>(IPC.openFiles, options),
   saveFile: (options) => invoke<boolean>(IPC.saveFile, options),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FmDocument } from '../shared/model.ts';
 import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
@@ -38,20 +38,15 @@ export function App({ repo }: { repo: Repository }) {
   return <Workspace repo={repo} annotator={annotator} persisted={persisted} onRename={saveName} />;
 }
 
-interface Status {
-  text: string;
-  kind: 'info' | 'error';
-  /** Bumped so the same message announced twice is read again. */
-  seq: number;
-}
-
 function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'settings' | null>(null);
-  const [status, setStatus] = useState<Status>({ text: '', kind: 'info', seq: 0 });
+  const [status, setStatus] = useState('');
+  // problems stay on screen until dismissed, so a later hint never hides them
+  const [problem, setProblem] = useState('');
 
-  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => setStatus((s) => ({ text, kind, seq: s.seq + 1 })), []);
+  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus(text)), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
 
@@ -80,7 +75,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
       if (added.length) parts.push(`Added ${added.length} article${added.length === 1 ? '' : 's'}.`);
       for (const d of duplicates) parts.push(`“${d.document.title}” is already in the library as “${d.existingTitle}”.`);
       parts.push(...problems);
-      announce(parts.join(' ') || 'Nothing was added.', problems.length ? 'error' : 'info');
+      announce(parts.join('\n') || 'Nothing was added.', problems.length ? 'error' : 'info');
       if (openFirst && added[0]) setOpenDoc(added[0]);
       return added.length > 0 || duplicates.length > 0;
     } catch (e) {
@@ -100,6 +95,11 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
     const { documents: docs, problems } = await documentsFromTextFiles(files);
     await addDocuments(docs, problems.map((p) => `Could not import ${p.file}: ${p.reason}.`), files.length === 1);
   };
+
+  // File › Import files… in Electron's menu
+  const importRef = useRef(importFiles);
+  importRef.current = importFiles;
+  useEffect(() => platform.onMenuCommand?.((command) => command === 'import-files' && void importRef.current()), []);
 
   return (
     <div className="app">
@@ -131,9 +131,19 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           )}
         </main>
       </div>
-      <div className={`status-bar ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} aria-live={status.kind === 'error' ? 'assertive' : 'polite'} key={status.kind}>
-        {status.text}
-      </div>
+      <footer className="status-area">
+        {problem ? (
+          <div className="problem" role="alert">
+            <p>{problem}</p>
+            <button type="button" onClick={() => setProblem('')}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        <div className="status-bar" role="status" aria-live="polite">
+          {status}
+        </div>
+      </footer>
       <PasteDialog
         open={dialog === 'paste'}
         onClose={() => setDialog(null)}

@@ -21,11 +21,24 @@ export interface PlatformApi {
   saveFile(options: { suggestedName: string; data: Uint8Array; filters: FileFilter[] }): Promise<boolean>;
   /** Opens an http(s) URL in the system browser; other schemes are refused. */
   openExternal(url: string): Promise<void>;
+  /** Commands from the application menu (Electron only); returns an unsubscribe function. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
 
-/** The channel names of the IPC bridge: one place, used by preload and main. */
+/** Menu commands the page carries out itself (importing needs its database). */
+export const MENU_COMMANDS = ['import-files'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** The renderer → main channels of the IPC bridge (ipcRenderer.invoke): one place, used by preload and main. */
 export const IPC = {
   openFiles: 'factmark:open-files',
   saveFile: 'factmark:save-file',
   openExternal: 'factmark:open-external',
 } as const;
+
+/** The one main → renderer channel: menu commands. */
+export const MENU_COMMAND_CHANNEL = 'factmark:menu-command';
