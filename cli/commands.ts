@@ -5,6 +5,7 @@ import type { Io } from './io.ts';
 import { convert } from './convert.ts';
 import { stats } from './stats.ts';
 import { validate } from './validate.ts';
+import { agreement } from './agreement.ts';
 
 export interface Command {
   name: string;
@@ -16,4 +17,4 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [convert, validate, stats];
+export const COMMANDS: Command[] = [convert, validate, stats, agreement];
