@@ -3,6 +3,7 @@
  * is (plain data of the documented shape and size). Anything else is rejected with a message naming the problem.
  */
 import type { FileFilter } from '../shared/platform.ts';
+import { formatSize } from '../shared/importers/detect.ts';
 import { isAppUrl, isSafeExternalUrl } from './policies.ts';
 
 /** What main.ts knows about the sender of an IPC message, reduced to plain data. */
@@ -136,15 +137,5 @@ export function validateExternalUrl(channel: string, value: unknown): string {
   return new URL(url).href;
 }
 
-/** "200 MB", "1.5 GB": sizes in messages users read. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const rounded = unit === 0 ? String(value) : value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
-  return `${rounded} ${units[unit]}`;
-}
+/** Sizes in messages users read: the same wording as the importers'. */
+export const formatBytes = formatSize;
