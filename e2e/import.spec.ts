@@ -23,7 +23,7 @@ test('imports several .txt files at once; bad files are named with the reason an
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Added 2 articles.');
   await expect(alert).toContainText('Could not import empty.txt: the file is empty.');
-  await expect(alert).toContainText('Could not import image.txt: it is a binary file, not text.');
+  await expect(alert).toContainText('image.txt is a PNG image, not text.');
   await expect(alert).toContainText('Could not import utf16.txt: it looks like UTF-16 text without a byte-order mark');
   await expect(alert).toContainText('Could not import latin1.txt: it is not valid UTF-8 text');
   const list = page.getByRole('list', { name: 'Articles' });

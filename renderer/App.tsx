@@ -7,7 +7,10 @@ import { SettingsDialog } from './components/SettingsDialog.tsx';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
-import { documentsFromTextFiles, newDocument } from './library/newDocuments.ts';
+import { ARTICLE_EXTENSIONS, documentsFromFiles, newDocument } from './library/newDocuments.ts';
+import { ExportDialog } from './datasets/ExportDialog.tsx';
+import { useDatasetActions } from './datasets/useDatasetActions.ts';
+import { makeHtmlParser } from './import/html.ts';
 import { sampleDocuments } from './library/samples.ts';
 import { platform } from './platform/index.ts';
 import { DocumentView } from './reader/DocumentView.tsx';
@@ -41,7 +44,7 @@ export function App({ repo }: { repo: Repository }) {
 function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
-  const [dialog, setDialog] = useState<'paste' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'paste' | 'settings' | 'export' | null>(null);
   const [status, setStatus] = useState('');
   // problems stay on screen until dismissed, so a later hint never hides them
   const [problem, setProblem] = useState('');
@@ -49,6 +52,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus(text)), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
+  const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null });
 
   const refreshCounts = useCallback(
     (id: string) => {
@@ -87,13 +91,13 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const importFiles = async () => {
     let files: PickedFile[];
     try {
-      files = await platform.openFiles({ title: 'Import articles', filters: [{ name: 'Text files', extensions: ['txt'] }], multiple: true });
+      files = await platform.openFiles({ title: 'Import articles', filters: [{ name: 'Articles', extensions: ARTICLE_EXTENSIONS }], multiple: true });
     } catch (e) {
       return announce(describeError(e), 'error');
     }
     if (files.length === 0) return;
-    const { documents: docs, problems } = await documentsFromTextFiles(files);
-    await addDocuments(docs, problems.map((p) => `Could not import ${p.file}: ${p.reason}.`), files.length === 1);
+    const { documents: docs, problems } = await documentsFromFiles(files, { parseHtml: makeHtmlParser(window) });
+    await addDocuments(docs, problems, docs.length === 1);
   };
 
   // File › Import files… in Electron's menu
@@ -119,6 +123,8 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           onOpen={(id) => void open(id)}
           onPaste={() => setDialog('paste')}
           onImportFiles={() => void importFiles()}
+          onExport={() => setDialog('export')}
+          onImportDataset={() => void datasets.importDataset()}
           onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
         />
         <main className="reader-pane">
@@ -152,6 +158,12 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           if (ok) setDialog(null);
           return ok;
         }}
+      />
+      <ExportDialog
+        open={dialog === 'export'}
+        openTitle={openDoc?.title ?? null}
+        onClose={() => setDialog(null)}
+        onExport={async (choice) => (await datasets.exportDataset(choice)) && (setDialog(null), true)}
       />
       <SettingsDialog
         open={dialog === 'settings'}

@@ -81,4 +81,47 @@ describe('Repository', () => {
     expect(await new Repository(reopened).annotationsOf('a')).toEqual([a]);
     reopened.close();
   });
+
+  it('builds a dataset of the whole library or of chosen documents, annotations in reading order', async () => {
+    const text = 'Moscow denied it. Kyiv said it happened.';
+    await repo.addDocuments([doc('a', text), doc('bb', 'Other text here.')]);
+    const late = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 18, end: 39 }, 't1');
+    const early = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'denial', start: 0, end: 16 }, 't2');
+    const other = makeAnnotation('Other text here.', { documentId: 'bb', annotator: 'Ana', label: 'unverified', start: 0, end: 5 }, 't3');
+    for (const annotation of [late, other, early]) await repo.apply({ kind: 'create', annotation });
+    const all = await repo.datasetFor();
+    expect(all.documents.map((d) => d.id)).toEqual(['a', 'bb']);
+    expect(all.annotations.map((a) => a.id)).toEqual([early.id, late.id, other.id]);
+    const one = await repo.datasetFor(['bb']);
+    expect(one.documents.map((d) => d.text)).toEqual(['Other text here.']);
+    expect(one.annotations).toEqual([other]);
+  });
+
+  it('imports a dataset in one go: known texts get the annotations, known annotation ids are left alone, twice changes nothing', async () => {
+    const text = 'Moscow denied it. Kyiv said it happened.';
+    await repo.addDocuments([doc('mine', text, 'hash-shared')]);
+    const theirs = { ...doc('theirs', text, 'hash-shared'), title: 'Their copy' };
+    const fresh = doc('new', 'A new article.');
+    const onShared = makeAnnotation(text, { documentId: 'theirs', annotator: 'Bo', label: 'claim', start: 18, end: 39 }, 't1');
+    const onFresh = makeAnnotation(fresh.text, { documentId: 'new', annotator: 'Bo', label: 'denial', start: 0, end: 5 }, 't2');
+    const dataset = { documents: [theirs, fresh], annotations: [onShared, onFresh] };
+
+    expect(await repo.importDataset(dataset)).toEqual({ documentsAdded: 1, documentsMatched: 1, annotationsAdded: 2, annotationsSkipped: 0 });
+    expect((await repo.annotationsOf('mine')).map((a) => [a.id, a.quote])).toEqual([[onShared.id, 'Kyiv said it happened']]);
+    expect((await repo.annotationsOf('new')).map((a) => a.id)).toEqual([onFresh.id]);
+    expect(await db.documents.count()).toBe(2);
+
+    expect(await repo.importDataset(dataset)).toEqual({ documentsAdded: 0, documentsMatched: 2, annotationsAdded: 0, annotationsSkipped: 2 });
+    expect(await db.documents.count()).toBe(2);
+    expect(await db.annotations.count()).toBe(2);
+  });
+
+  it('writes nothing when an import fails part way', async () => {
+    const a = makeAnnotation('abc def', { documentId: 'x', annotator: 'Ana', label: 'claim', start: 0, end: 3 }, 't');
+    // an annotation without an id: its write fails after the document's, so the document must be rolled back
+    const broken = { documents: [doc('x', 'abc def', 'h1')], annotations: [a, { ...a, id: undefined as unknown as string }] };
+    await expect(repo.importDataset(broken)).rejects.toThrow();
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import type { AnnotationOp } from '../../shared/history.ts';
 import { LABEL_IDS, emptyCounts, type LabelCounts } from '../../shared/labels.ts';
-import type { Annotation, FmDocument } from '../../shared/model.ts';
+import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { FactmarkDatabase } from './database.ts';
 
 export type DocumentSummary = Omit<FmDocument, 'text' | 'blocks'> & { counts: LabelCounts };
@@ -10,6 +10,17 @@ export interface AddDocumentsResult {
   added: FmDocument[];
   /** Documents whose text is already in the library, with the title it has there. */
   duplicates: { document: FmDocument; existingTitle: string }[];
+}
+
+export interface ImportDatasetResult {
+  /** Documents written. */
+  documentsAdded: number;
+  /** Documents whose text was already in the library: their annotations were attached to the existing one. */
+  documentsMatched: number;
+  /** Annotations written. */
+  annotationsAdded: number;
+  /** Annotations whose id was already in the library (imported before): left as they are. */
+  annotationsSkipped: number;
 }
 
 /** Transactional operations on the database; the UI calls these and nothing else writes. */
@@ -32,6 +43,60 @@ export class Repository {
       }
       await this.db.documents.bulkAdd(added);
       return { added, duplicates };
+    });
+  }
+
+  /** The documents (all, or these, in library order) with their annotations, for an export. */
+  async datasetFor(documentIds?: string[]): Promise<Dataset> {
+    return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
+      const documents = documentIds
+        ? (await this.db.documents.bulkGet(documentIds)).filter((d): d is FmDocument => d !== undefined)
+        : await this.db.documents.orderBy('createdAt').toArray();
+      documents.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title));
+      const annotations = (await this.db.annotations.where('documentId').anyOf(documents.map((d) => d.id)).toArray()).sort(
+        (a, b) => documents.findIndex((d) => d.id === a.documentId) - documents.findIndex((d) => d.id === b.documentId) || compareReadingOrder(a, b),
+      );
+      return { documents, annotations };
+    });
+  }
+
+  /**
+   * Writes an imported dataset in one transaction: a document whose text is already in the library is not added
+   * again, its annotations go to the existing document; annotations keep their ids and one already present is left
+   * alone, so importing the same file twice changes nothing. On any failure nothing is written.
+   */
+  async importDataset(dataset: Dataset): Promise<ImportDatasetResult> {
+    return this.db.transaction('rw', this.db.documents, this.db.annotations, async () => {
+      const byHash = new Map<string, string>();
+      const existing = await this.db.documents.where('contentHash').anyOf(dataset.documents.map((d) => d.contentHash)).toArray();
+      for (const d of existing) byHash.set(d.contentHash, d.id);
+      const idMap = new Map<string, string>();
+      const toAdd: FmDocument[] = [];
+      let documentsMatched = 0;
+      for (const doc of dataset.documents) {
+        const known = byHash.get(doc.contentHash);
+        if (known !== undefined) {
+          idMap.set(doc.id, known);
+          documentsMatched++;
+          continue;
+        }
+        // an id already used by a different text must not overwrite it
+        const id = (await this.db.documents.get(doc.id)) || toAdd.some((d) => d.id === doc.id) ? crypto.randomUUID() : doc.id;
+        idMap.set(doc.id, id);
+        byHash.set(doc.contentHash, id);
+        toAdd.push({ ...doc, id });
+      }
+      await this.db.documents.bulkAdd(toAdd);
+
+      const present = new Set((await this.db.annotations.bulkGet(dataset.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
+      const annotations: Annotation[] = [];
+      for (const a of dataset.annotations) {
+        if (present.has(a.id)) continue;
+        present.add(a.id);
+        annotations.push({ ...a, documentId: idMap.get(a.documentId) ?? a.documentId });
+      }
+      await this.db.annotations.bulkAdd(annotations);
+      return { documentsAdded: toAdd.length, documentsMatched, annotationsAdded: annotations.length, annotationsSkipped: dataset.annotations.length - annotations.length };
     });
   }
 

@@ -7,10 +7,12 @@ interface LibraryPanelProps {
   onOpen(id: string): void;
   onPaste(): void;
   onImportFiles(): void;
+  onExport(): void;
+  onImportDataset(): void;
   onOpenSamples(): void;
 }
 
-export function LibraryPanel({ documents, openId, onOpen, onPaste, onImportFiles, onOpenSamples }: LibraryPanelProps) {
+export function LibraryPanel({ documents, openId, onOpen, onPaste, onImportFiles, onExport, onImportDataset, onOpenSamples }: LibraryPanelProps) {
   return (
     <nav className="library" aria-label="Library">
       <h2>Library</h2>
@@ -24,13 +26,20 @@ export function LibraryPanel({ documents, openId, onOpen, onPaste, onImportFiles
         <button type="button" onClick={onOpenSamples}>
           Open sample articles
         </button>
+        <button type="button" onClick={onImportDataset}>
+          Import dataset…
+        </button>
+        <button type="button" onClick={onExport}>
+          Export…
+        </button>
       </div>
       {documents && documents.length === 0 ? (
         <div className="empty-state">
           <p>Your library is empty.</p>
           <p>
             Add an article to start tagging: <strong>Paste text…</strong> for text you copied, <strong>Import files…</strong> for
-            UTF-8 .txt files, or <strong>Open sample articles</strong> to try five real news reports.
+            text, Markdown, saved web pages or JSONL corpora, <strong>Import dataset…</strong> for annotations from Factmark or
+            another tool, or <strong>Open sample articles</strong> to try five real news reports.
           </p>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../../shared/hash.ts';
 import type { DocumentSource, FmDocument } from '../../shared/model.ts';
-import { decodeTextFile, normaliseText } from '../../shared/normalize.ts';
+import { fileToDrafts, type ConvertDeps } from '../../shared/importers/index.ts';
+import { normaliseText } from '../../shared/normalize.ts';
 import type { PickedFile } from '../../shared/platform.ts';
 
 export async function newDocument(title: string, rawText: string, source: DocumentSource): Promise<FmDocument> {
@@ -20,26 +21,31 @@ function untitled(text: string): string {
   return first.length <= 80 ? first : `${first.slice(0, 77).trimEnd()}…`;
 }
 
-export interface FileProblem {
-  file: string;
-  reason: string;
-}
+/** What "Import files…" reads (docs/IMPORT.md). */
+export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'jsonl', 'ndjson'];
 
-/** Decodes picked .txt files; each bad file becomes a problem naming it, the rest are still imported. */
-export async function documentsFromTextFiles(files: PickedFile[]): Promise<{ documents: FmDocument[]; problems: FileProblem[] }> {
+/**
+ * Converts picked article files (text, Markdown, saved web pages, JSONL corpora) to documents. Each problem is a
+ * complete message naming the file (and line); the good files and records are still imported.
+ */
+export async function documentsFromFiles(files: PickedFile[], deps: ConvertDeps): Promise<{ documents: FmDocument[]; problems: string[] }> {
   const documents: FmDocument[] = [];
-  const problems: FileProblem[] = [];
+  const problems: string[] = [];
+  const createdAt = new Date().toISOString();
   for (const file of files) {
-    const decoded = decodeTextFile(file.bytes);
-    if (!decoded.ok) {
-      problems.push({ file: file.name, reason: decoded.reason });
-      continue;
+    const result = fileToDrafts(file, deps);
+    problems.push(...result.problems.map((p) => p.message));
+    for (const draft of result.drafts) {
+      documents.push({
+        id: crypto.randomUUID(),
+        title: draft.title.trim() || untitled(draft.text),
+        text: draft.text,
+        contentHash: await sha256Hex(draft.text),
+        source: draft.source,
+        ...(draft.blocks ? { blocks: draft.blocks } : {}),
+        createdAt,
+      });
     }
-    documents.push(await newDocument(fileStem(file.name), decoded.text, { kind: 'file', fileName: file.name }));
   }
   return { documents, problems };
-}
-
-export function fileStem(name: string): string {
-  return name.replace(/\.[^.]+$/, '');
 }

@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import { FORMATS, formatById, type FormatId } from '../../shared/formats/index.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { offsetUnitText, type ExportScope } from './exportDataset.ts';
+
+export interface ExportChoice {
+  scope: ExportScope;
+  format: FormatId;
+  excel: boolean;
+}
+
+interface ExportDialogProps {
+  open: boolean;
+  /** The article open in the reader, if any: the "Open article" scope. */
+  openTitle: string | null;
+  onClose(): void;
+  /** Resolves true when the export is done (the dialog then closes). */
+  onExport(choice: ExportChoice): Promise<boolean>;
+}
+
+export function ExportDialog({ open, openTitle, onClose, onExport }: ExportDialogProps) {
+  const [scope, setScope] = useState<ExportScope>('library');
+  const [formatId, setFormatId] = useState<FormatId>('factmark');
+  const [excel, setExcel] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const scopeLabel = useId();
+  const format = formatById(formatId) ?? FORMATS[0]!;
+  const effectiveScope: ExportScope = openTitle === null ? 'library' : scope;
+
+  return (
+    <Dialog
+      title="Export dataset"
+      open={open}
+      onClose={onClose}
+      submitLabel="Export"
+      onSubmit={async () => {
+        if (busy) return;
+        setBusy(true);
+        try {
+          await onExport({ scope: effectiveScope, format: format.id, excel: format.id === 'csv' && excel });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <div role="radiogroup" aria-labelledby={scopeLabel} className="field radio-group">
+        <span id={scopeLabel}>Scope</span>
+        <label>
+          <input type="radio" name="export-scope" value="library" checked={effectiveScope === 'library'} onChange={() => setScope('library')} />
+          Whole library
+        </label>
+        <span className="radio-line">
+          <label>
+            <input
+              type="radio"
+              name="export-scope"
+              value="article"
+              checked={effectiveScope === 'article'}
+              disabled={openTitle === null}
+              onChange={() => setScope('article')}
+              aria-describedby={`${scopeLabel}-article`}
+            />
+            Open article
+          </label>
+          <span id={`${scopeLabel}-article`} className="hint">
+            {openTitle === null ? 'No article is open.' : `“${openTitle}”`}
+          </span>
+        </span>
+      </div>
+      <label className="field">
+        Format
+        <select value={format.id} onChange={(e) => setFormatId(e.target.value as FormatId)}>
+          {FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {format.id === 'csv' ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={excel} onChange={(e) => setExcel(e.target.checked)} />
+          Excel (UTF-8 with BOM)
+        </label>
+      ) : null}
+      <p className="format-note">
+        {offsetUnitText(format)} Loses: {format.loses}
+        {format.multiFile ? ' Saved as a zip archive.' : ''}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+/** Reads picked dataset files (any importable format, or a zip) into one dataset, with every problem placed. */
+import { detectFormat, formatById, importableFormats, type FormatDef, type FormatFile, type FormatId, type ImportProblem } from '../../shared/formats/index.ts';
+import type { Dataset } from '../../shared/model.ts';
+import type { PickedFile } from '../../shared/platform.ts';
+
+export const DATASET_EXTENSIONS = [...new Set([...importableFormats().flatMap((f) => f.extensions), 'zip', 'ann', 'txt'])];
+
+export interface ReadDataset {
+  dataset: Dataset;
+  /** Names of the formats read. */
+  formats: string[];
+  /** Complete messages: file, line and what is wrong. */
+  errors: string[];
+  warnings: string[];
+}
+
+export function problemText(p: ImportProblem): string {
+  const place = p.file ? (p.line ? `${p.file} line ${p.line}: ` : `${p.file}: `) : p.line ? `line ${p.line}: ` : '';
+  return `${place}${p.message}`;
+}
+
+export async function readDatasetFiles(files: PickedFile[]): Promise<ReadDataset> {
+  const out: ReadDataset = { dataset: { documents: [], annotations: [] }, formats: [], errors: [], warnings: [] };
+  // brat comes as .txt/.ann pairs or a zip: files of one format are read together
+  const groups = new Map<FormatId, FormatFile[]>();
+  for (const f of files) {
+    const id = detectFormat(f.name, f.bytes.subarray(0, 4096));
+    const format = id ? formatById(id) : undefined;
+    if (!format) {
+      out.errors.push(`Could not import ${f.name}: it is not in a dataset format Factmark reads (${importableNames()}).`);
+      continue;
+    }
+    if (!format.import) {
+      out.errors.push(`Could not import ${f.name}: it looks like ${format.name}, which Factmark writes but cannot read back. Import ${importableNames()}.`);
+      continue;
+    }
+    groups.set(format.id, [...(groups.get(format.id) ?? []), { path: f.name, data: f.bytes }]);
+  }
+  for (const [id, group] of groups) {
+    const format = formatById(id) as FormatDef & Required<Pick<FormatDef, 'import'>>;
+    const result = await format.import(group);
+    out.formats.push(format.name);
+    out.dataset.documents.push(...result.dataset.documents);
+    out.dataset.annotations.push(...result.dataset.annotations);
+    for (const p of result.problems) (p.severity === 'error' ? out.errors : out.warnings).push(problemText(p));
+  }
+  return out;
+}
+
+function importableNames(): string {
+  return importableFormats()
+    .map((f) => f.name)
+    .join(', ');
+}

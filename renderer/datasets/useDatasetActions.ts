@@ -1,0 +1,63 @@
+/** The library's dataset commands: export (whole library or the open article) and import of annotated datasets. */
+import { useCallback } from 'react';
+import { formatById } from '../../shared/formats/index.ts';
+import type { PickedFile } from '../../shared/platform.ts';
+import type { Repository } from '../db/repository.ts';
+import { describeError } from '../errors.ts';
+import { platform } from '../platform/index.ts';
+import type { ExportChoice } from './ExportDialog.tsx';
+import { describeExport, exportFile } from './exportDataset.ts';
+import { DATASET_EXTENSIONS, readDatasetFiles } from './importDataset.ts';
+
+type Announce = (text: string, kind?: 'info' | 'error') => void;
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export function useDatasetActions({ repo, announce, reload, openId }: { repo: Repository; announce: Announce; reload(): Promise<unknown>; openId: string | null }) {
+  const exportDataset = useCallback(
+    async (choice: ExportChoice): Promise<boolean> => {
+      const format = formatById(choice.format);
+      if (!format) return false;
+      try {
+        const dataset = await repo.datasetFor(choice.scope === 'article' && openId ? [openId] : undefined);
+        const file = exportFile(format, dataset, { scope: choice.scope, excel: choice.excel });
+        const saved = await platform.saveFile({ suggestedName: file.suggestedName, data: file.data, filters: [{ name: format.name, extensions: [file.extension] }] });
+        announce(saved ? describeExport(format, file) : 'Export cancelled: nothing was saved.');
+        return true;
+      } catch (e) {
+        announce(`${describeError(e)} Nothing was exported.`, 'error');
+        return false;
+      }
+    },
+    [repo, announce, openId],
+  );
+
+  const importDataset = useCallback(async () => {
+    let files: PickedFile[];
+    try {
+      files = await platform.openFiles({ title: 'Import dataset', filters: [{ name: 'Annotated datasets', extensions: DATASET_EXTENSIONS }], multiple: true });
+    } catch (e) {
+      return announce(describeError(e), 'error');
+    }
+    if (files.length === 0) return;
+    try {
+      const read = await readDatasetFiles(files);
+      const { documents, annotations } = read.dataset;
+      if (documents.length === 0 && annotations.length === 0) {
+        const why = read.errors.length ? read.errors.join('\n') : `${files.map((f) => f.name).join(', ')} holds no articles or annotations.`;
+        return announce(`${why}\nNothing was imported.`, 'error');
+      }
+      const result = await repo.importDataset(read.dataset);
+      await reload();
+      const parts = [`Imported ${plural(result.documentsAdded, 'new article')} and ${plural(result.annotationsAdded, 'annotation')} from ${read.formats.join(' and ')}.`];
+      if (result.documentsMatched) parts.push(`${plural(result.documentsMatched, 'article')} already in the library got their annotations.`);
+      if (result.annotationsSkipped) parts.push(`${plural(result.annotationsSkipped, 'annotation')} had been imported before and ${result.annotationsSkipped === 1 ? 'was' : 'were'} left as is.`);
+      announce(parts.join(' '));
+      if (read.errors.length || read.warnings.length) announce([...read.errors, ...read.warnings].join('\n'), 'error');
+    } catch (e) {
+      announce(`${describeError(e)} Nothing was imported.`, 'error');
+    }
+  }, [repo, announce, reload]);
+
+  return { exportDataset, importDataset };
+}
