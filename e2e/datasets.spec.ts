@@ -54,7 +54,7 @@ async function exportAs(page: Page, format: string, opts: { scope?: 'Whole libra
 }
 
 test('exports the library in every format with correct code-point offsets, and other profiles import them', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // six fresh profiles, each importing twice
   await tagSpans(page);
 
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -158,7 +158,8 @@ test('exports the library in every format with correct code-point offsets, and o
 
   // a fresh profile reads each importable format back: same labels on the same quotes
   for (const id of ['factmark', 'w3c', 'spacy', 'doccano', 'label-studio', 'brat']) {
-    await importInFreshProfile(browser, out[id]!, id === 'brat' ? emojiId : EMOJI_TITLE, id === 'factmark');
+    // importing the same file twice changes nothing, also for formats without ids (their ids are derived)
+    await importInFreshProfile(browser, out[id]!, id === 'brat' ? emojiId : EMOJI_TITLE, true);
   }
 });
 
@@ -176,8 +177,10 @@ async function importInFreshProfile(browser: Browser, file: Exported, title: str
     if (twice) {
       await importDataset(page, file);
       await expect(page.getByRole('status')).toContainText('Imported 0 new articles and 0 annotations');
-      await expect(page.getByRole('status')).toContainText('6 articles already in the library got their annotations. 5 annotations had been imported before');
+      await expect(page.getByRole('status')).toContainText(/6 articles already in the library got their annotations\. [45] annotations had been imported before/);
       await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(6);
+      await openArticle(page, title);
+      await expect(annotationItems(page)).toHaveCount(3);
       await openArticle(page, KASPIYSK);
       await expect(annotationItems(page)).toHaveCount(2);
     }
