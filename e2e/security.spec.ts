@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import path from 'node:path';
 import { addSamples, annotationItems, dragSelect, firstRun, openArticle } from './helpers.ts';
 
 test('the app makes no request outside its own origin, breaks no CSP rule and logs no error', async ({ page, baseURL }) => {
@@ -30,4 +31,32 @@ test('the app makes no request outside its own origin, breaks no CSP rule and lo
   expect(problems).toEqual([]);
   // the page has no Node or Electron internals even in a browser
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+});
+
+test('a hostile saved web page imports as text: no script runs, no request leaves, nothing pops up', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await firstRun(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(path.join(import.meta.dirname, '../renderer/import/fixtures/hostile.html'));
+  await expect(page.getByRole('list', { name: 'Articles' })).toContainText('Port authority disputes strike report');
+  await openArticle(page, /Port authority disputes strike report/);
+  const article = page.getByRole('document', { name: 'Article text' });
+  await article.hover();
+  await article.getByText('Port authority disputes strike report').first().hover();
+  await page.waitForTimeout(500);
+
+  const origin = new URL(baseURL!).origin;
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  // nothing executable reached the page: only the reader's own elements are in the article
+  expect(await article.locator('script, iframe, form, img, object, embed, [onmouseover], [onclick], a[href^="javascript"]').count()).toBe(0);
+  await expect(article).not.toContainText('__pwned');
 });
