@@ -9,6 +9,7 @@ import { sourceLine } from '../library/LibraryPanel.tsx';
 import { AnnotationPanel } from './AnnotationPanel.tsx';
 import { flashHighlight } from './highlights.ts';
 import { Reader } from './Reader.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
 import { useAnnotationSession } from './useAnnotationSession.ts';
@@ -32,6 +33,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   const guard = async (task: () => Promise<void>) => {
     try {
@@ -45,7 +47,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
-      window.getSelection()?.removeAllRanges();
+      settleSelection();
       const a = await session.tag(span, label);
       setSelectedId(a.id);
       announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
@@ -84,6 +86,19 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     flashHighlight(map, a);
   };
 
+  /** J / K: the next or previous annotation in reading order; stops at the ends. */
+  const step = (delta: 1 | -1) => {
+    const list = session.annotations;
+    if (list.length === 0) return announce('No annotations yet.');
+    const current = list.findIndex((a) => a.id === selectedId);
+    const index = current === -1 ? (delta === 1 ? 0 : list.length - 1) : current + delta;
+    if (index < 0) return announce('First annotation.');
+    if (index >= list.length) return announce('Last annotation.');
+    const a = list[index]!;
+    reveal(a);
+    announce(`${labelDef(a.label).name} ${index + 1} of ${list.length}: “${short(a.quote)}”`);
+  };
+
   /** A click in the text selects the annotation under it; clicking a stack again cycles through it, innermost first. */
   const selectAt = (offset: number) => {
     const stack = session.annotations.filter((a) => a.start <= offset && offset < a.end).sort((x, y) => x.end - x.start - (y.end - y.start));
@@ -118,6 +133,12 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       }
     } else if (e.key === 'Escape') {
       setSelectedId(null);
+    } else if (key === 'j' || key === 'k') {
+      e.preventDefault();
+      step(key === 'j' ? 1 : -1);
+    } else if (e.key === '?') {
+      e.preventDefault();
+      setShortcutsOpen(true);
     }
   };
   useEffect(() => {
@@ -134,7 +155,12 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
           <p className="doc-meta">
             {sourceLine(doc)} · imported {new Date(doc.createdAt).toLocaleDateString()}
           </p>
-          <TagToolbar onTag={(label) => void tagSelection(label)} />
+          <div className="reader-header-row">
+            <TagToolbar onTag={(label) => void tagSelection(label)} />
+            <button type="button" className="shortcuts-button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+              Keyboard shortcuts
+            </button>
+          </div>
         </header>
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>
@@ -155,6 +181,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         onRelabel={(a, l) => void relabel(a, l)}
         onDelete={(a) => void remove(a)}
       />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }
@@ -176,6 +203,17 @@ function selectedSpan(map: TextMap | null, text: string, announce: Announce) {
   const span = snapToWords(text, start, end);
   if (!span) announce('Only whitespace is selected. Select some words to tag.');
   return span;
+}
+
+/** After tagging: while the article has focus its caret stays at the end of what was tagged; otherwise the selection goes. */
+function settleSelection() {
+  const sel = window.getSelection();
+  const active = globalThis.document.activeElement;
+  if (sel && active instanceof HTMLElement && active.getAttribute('role') === 'document' && sel.focusNode && active.contains(sel.focusNode)) {
+    sel.collapseToEnd();
+  } else {
+    sel?.removeAllRanges();
+  }
 }
 
 function isEditingTarget(target: EventTarget | null): boolean {

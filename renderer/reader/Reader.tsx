@@ -3,10 +3,11 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $buildArticle } from './buildArticle.ts';
 import { clearHighlights, paintHighlights } from './highlights.ts';
+import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { TextMap } from './textMap.ts';
 
 const theme = {
@@ -29,6 +30,7 @@ interface ReaderProps {
 /** The article in a read-only Lexical editor; highlights are painted over it from the annotation records. */
 export function Reader({ document: doc, annotations, selectedId, onMap, onClickOffset }: ReaderProps) {
   const [map, setMap] = useState<TextMap | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (map) paintHighlights(map, annotations, selectedId);
@@ -53,8 +55,10 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
         onError: (error) => console.error(error),
       }}
     >
-      <div className="article-body" onClick={handleClick}>
-        <ContentEditable className="article-text" aria-label="Article text" aria-readonly="true" role="document" />
+      <div className="article-body" ref={bodyRef} onClick={handleClick}>
+        {/* focusable so the keyboard caret (arrow keys, Shift to select) can work in the read-only text */}
+        <ContentEditable className="article-text" aria-label="Article text" aria-readonly="true" role="document" tabIndex={0} />
+        <KeyboardCaret bodyRef={bodyRef} />
       </div>
       <ArticlePlugin
         document={doc}
