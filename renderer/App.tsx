@@ -45,11 +45,12 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'settings' | 'export' | null>(null);
-  const [status, setStatus] = useState('');
+  // seq re-mounts the message so a screen reader reads the same text again when it is announced twice
+  const [status, setStatus] = useState({ text: '', seq: 0 });
   // problems stay on screen until dismissed, so a later hint never hides them
   const [problem, setProblem] = useState('');
 
-  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus(text)), []);
+  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus((s) => ({ text, seq: s.seq + 1 }))), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
   const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null });
@@ -147,7 +148,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           </div>
         ) : null}
         <div className="status-bar" role="status" aria-live="polite">
-          {status}
+          <span key={status.seq}>{status.text}</span>
         </div>
       </footer>
       <PasteDialog
