@@ -1,0 +1,42 @@
+/** Debian's Chromium through Playwright, launched as the e2e tests launch it; one fresh context per scenario group. */
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const launch = () => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/** A new context (empty storage) and page. bypassCSP lets Playwright's polling helpers run beside the app's CSP. */
+export async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  return { context, page };
+}
+
+/** The bench page (same origin as the app), with its script loaded. */
+export async function benchPage(page, base) {
+  await page.goto(`${base}bench/blank.html`);
+  await page.waitForFunction(() => 'frame' in (window.__bench ?? {}));
+}
+
+/** Seeds the app's database from the bench page, with the sample sentences generated from. */
+export async function seedFromPage(page, base, sentences, make) {
+  await benchPage(page, base);
+  return page.evaluate(make, sentences);
+}
+
+/** Opens the app and waits for the library list to hold `count` articles. */
+export async function openApp(page, base, count) {
+  await page.goto(base);
+  await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Articles"] > li').length === n, count, { polling: 'raf' });
+}
+
+/** JS heap in use after a forced garbage collection (CDP), in MB. */
+export async function heapAfterGc(page) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
