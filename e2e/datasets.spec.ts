@@ -40,10 +40,11 @@ async function tagSpans(page: Page) {
   await expect(annotationItems(page)).toHaveCount(3);
 }
 
-async function exportAs(page: Page, format: string, opts: { scope?: 'Whole library' | 'Open article'; excel?: boolean } = {}): Promise<Exported> {
+async function exportAs(page: Page, format: string, opts: { scope?: 'Whole library' | 'Open article'; excel?: boolean; layer?: RegExp } = {}): Promise<Exported> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
   await dialog.getByRole('radio', { name: opts.scope ?? 'Whole library', exact: true }).check();
+  await dialog.getByRole('radio', { name: opts.layer ?? 'All annotators' }).check();
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: format });
   if (opts.excel) await dialog.getByRole('checkbox', { name: 'Excel (UTF-8 with BOM)' }).check();
   const downloading = page.waitForEvent('download');
@@ -53,8 +54,23 @@ async function exportAs(page: Page, format: string, opts: { scope?: 'Whole libra
   return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 
+test('the "Mine" layer exports only the analyst’s own annotations', async ({ page }) => {
+  await firstRun(page, 'Ana');
+  await pasteArticle(page, 'Two analysts', 'Kyiv said the port was hit. Moscow denied it.');
+  await dragSelect(page, 'Kyiv said the port was hit.');
+  await page.keyboard.press('1');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Your name' }).fill('Bea');
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Save' }).click();
+  await dragSelect(page, 'Moscow denied it.');
+  await page.keyboard.press('2');
+  const spans = (file: Exported) => JSON.parse(file.bytes.toString('utf8').trim()).spans.map((s: { label: string }) => s.label);
+  expect(spans(await exportAs(page, 'spaCy / Prodigy spans (JSONL)', { layer: /^Mine \(Bea\)$/ }))).toEqual(['denial']);
+  expect(spans(await exportAs(page, 'spaCy / Prodigy spans (JSONL)'))).toEqual(['claim', 'denial']);
+});
+
 test('exports the library in every format with correct code-point offsets, and other profiles import them', async ({ page, browser }) => {
-  test.setTimeout(240_000); // six fresh profiles, each importing twice
+  test.setTimeout(120_000); // six fresh profiles, each importing twice
   await tagSpans(page);
 
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -181,8 +197,11 @@ async function importInFreshProfile(browser: Browser, file: Exported, title: str
       await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(6);
       await openArticle(page, title);
       await expect(annotationItems(page)).toHaveCount(3);
-      await openArticle(page, KASPIYSK);
-      await expect(annotationItems(page)).toHaveCount(2);
+      if (file.name.includes('-factmark-')) {
+        // the native format keeps titles: the overlapping pair on the sample article is there once
+        await openArticle(page, KASPIYSK);
+        await expect(annotationItems(page)).toHaveCount(2);
+      }
     }
   } finally {
     await context.close();

@@ -53,7 +53,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus((s) => ({ text, seq: s.seq + 1 }))), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
-  const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null });
+  const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null, annotator });
 
   const refreshCounts = useCallback(
     (id: string) => {
@@ -163,6 +163,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
       <ExportDialog
         open={dialog === 'export'}
         openTitle={openDoc?.title ?? null}
+        annotator={annotator}
         onClose={() => setDialog(null)}
         onExport={async (choice) => (await datasets.exportDataset(choice)) && (setDialog(null), true)}
       />

@@ -5,6 +5,8 @@ import { offsetUnitText, type ExportScope } from './exportDataset.ts';
 
 export interface ExportChoice {
   scope: ExportScope;
+  /** 'mine': only the annotations made under the analyst's own name. */
+  layer: 'all' | 'mine';
   format: FormatId;
   excel: boolean;
 }
@@ -13,15 +15,19 @@ interface ExportDialogProps {
   open: boolean;
   /** The article open in the reader, if any: the "Open article" scope. */
   openTitle: string | null;
+  /** The analyst's name: the "Mine" layer. */
+  annotator: string;
   onClose(): void;
   /** Resolves true when the export is done (the dialog then closes). */
   onExport(choice: ExportChoice): Promise<boolean>;
 }
 
-export function ExportDialog({ open, openTitle, onClose, onExport }: ExportDialogProps) {
+export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: ExportDialogProps) {
   const [scope, setScope] = useState<ExportScope>('library');
   const [formatId, setFormatId] = useState<FormatId>('factmark');
   const [excel, setExcel] = useState(false);
+  const [layer, setLayer] = useState<'all' | 'mine'>('all');
+  const layerLabel = useId();
   const [busy, setBusy] = useState(false);
   const scopeLabel = useId();
   const format = formatById(formatId) ?? FORMATS[0]!;
@@ -37,7 +43,7 @@ export function ExportDialog({ open, openTitle, onClose, onExport }: ExportDialo
         if (busy) return;
         setBusy(true);
         try {
-          await onExport({ scope: effectiveScope, format: format.id, excel: format.id === 'csv' && excel });
+          await onExport({ scope: effectiveScope, layer, format: format.id, excel: format.id === 'csv' && excel });
         } finally {
           setBusy(false);
         }
@@ -66,6 +72,17 @@ export function ExportDialog({ open, openTitle, onClose, onExport }: ExportDialo
             {openTitle === null ? 'No article is open.' : `“${openTitle}”`}
           </span>
         </span>
+      </div>
+      <div role="radiogroup" aria-labelledby={layerLabel} className="field radio-group">
+        <span id={layerLabel}>Layers</span>
+        <label>
+          <input type="radio" name="export-layer" value="all" checked={layer === 'all'} onChange={() => setLayer('all')} />
+          All annotators
+        </label>
+        <label>
+          <input type="radio" name="export-layer" value="mine" checked={layer === 'mine'} onChange={() => setLayer('mine')} />
+          Mine ({annotator})
+        </label>
       </div>
       <label className="field">
         Format

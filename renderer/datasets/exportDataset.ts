@@ -32,3 +32,8 @@ export function describeExport(format: FormatDef, file: ExportFile): string {
 
 export const offsetUnitText = (format: FormatDef) =>
   format.offsetUnit === 'codepoint' ? 'Offsets count Unicode code points (as Python does).' : 'No character offsets: one tag per token.';
+
+/** The dataset with only one annotator's annotations (the "Mine" layer); documents are all kept. */
+export function onlyAnnotator(dataset: Dataset, annotator: string): Dataset {
+  return { documents: dataset.documents, annotations: dataset.annotations.filter((a) => a.annotator === annotator) };
+}

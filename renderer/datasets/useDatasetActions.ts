@@ -6,20 +6,21 @@ import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 import type { ExportChoice } from './ExportDialog.tsx';
-import { describeExport, exportFile } from './exportDataset.ts';
+import { describeExport, exportFile, onlyAnnotator } from './exportDataset.ts';
 import { DATASET_EXTENSIONS, readDatasetFiles } from './importDataset.ts';
 
 type Announce = (text: string, kind?: 'info' | 'error') => void;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-export function useDatasetActions({ repo, announce, reload, openId }: { repo: Repository; announce: Announce; reload(): Promise<unknown>; openId: string | null }) {
+export function useDatasetActions({ repo, announce, reload, openId, annotator }: { repo: Repository; announce: Announce; reload(): Promise<unknown>; openId: string | null; annotator: string }) {
   const exportDataset = useCallback(
     async (choice: ExportChoice): Promise<boolean> => {
       const format = formatById(choice.format);
       if (!format) return false;
       try {
-        const dataset = await repo.datasetFor(choice.scope === 'article' && openId ? [openId] : undefined);
+        const all = await repo.datasetFor(choice.scope === 'article' && openId ? [openId] : undefined);
+        const dataset = choice.layer === 'mine' ? onlyAnnotator(all, annotator) : all;
         const file = exportFile(format, dataset, { scope: choice.scope, excel: choice.excel });
         const saved = await platform.saveFile({ suggestedName: file.suggestedName, data: file.data, filters: [{ name: format.name, extensions: [file.extension] }] });
         announce(saved ? describeExport(format, file) : 'Export cancelled: nothing was saved.');
@@ -29,7 +30,7 @@ export function useDatasetActions({ repo, announce, reload, openId }: { repo: Re
         return false;
       }
     },
-    [repo, announce, openId],
+    [repo, announce, openId, annotator],
   );
 
   const importDataset = useCallback(async () => {
