@@ -6,7 +6,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $buildArticle } from './buildArticle.ts';
-import { clearHighlights, paintHighlights } from './highlights.ts';
+import { clearHighlights, HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { TextMap } from './textMap.ts';
 
@@ -31,9 +31,13 @@ interface ReaderProps {
 export function Reader({ document: doc, annotations, selectedId, onMap, onClickOffset }: ReaderProps) {
   const [map, setMap] = useState<TextMap | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const painter = useRef<HighlightPainter | null>(null);
 
   useEffect(() => {
-    if (map) paintHighlights(map, annotations, selectedId);
+    if (!map) return;
+    // one painter per rendered article; it changes only the ranges of annotations that changed
+    if (painter.current?.map !== map) painter.current = new HighlightPainter(map);
+    painter.current.update(annotations, selectedId);
   }, [map, annotations, selectedId]);
   useEffect(() => clearHighlights, []);
 

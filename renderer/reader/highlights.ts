@@ -8,18 +8,79 @@ import type { TextMap } from './textMap.ts';
  */
 const FLASH_MS = 1200;
 
-export function paintHighlights(map: TextMap, annotations: readonly Annotation[], selectedId: string | null): void {
-  const byLabel = new Map<string, Range[]>(LABEL_IDS.map((l) => [l, []]));
-  let selected: Range | null = null;
-  for (const a of annotations) {
-    const range = map.toRange(a.start, a.end);
-    if (!range) continue;
-    byLabel.get(a.label)?.push(range);
-    if (a.id === selectedId) selected = map.toRange(a.start, a.end);
+/**
+ * Keeps one Highlight per layer for one rendered article and changes only the ranges of annotations that changed.
+ * The annotation list is replaced immutably (applyOpToList), so an unchanged annotation keeps its object identity:
+ * a tag or an undo touches one range instead of rebuilding ten thousand.
+ */
+export class HighlightPainter {
+  private readonly layers = new Map<string, Highlight>();
+  private readonly overlapLayer: Highlight;
+  /** The range painted for each annotation object currently shown. */
+  private readonly painted = new Map<Annotation, Range>();
+  /** Overlap ranges keyed by "start:end", so a change re-creates only the stretches that moved. */
+  private overlaps = new Map<string, Range>();
+  private previous: readonly Annotation[] = [];
+
+  constructor(readonly map: TextMap) {
+    for (const label of LABEL_IDS) this.layers.set(label, register(`fm-${label}`, 0));
+    this.overlapLayer = register('fm-overlap', 1);
   }
-  for (const [label, ranges] of byLabel) setHighlight(`fm-${label}`, ranges, 0);
-  setHighlight('fm-overlap', overlapSpans(annotations).flatMap((s) => map.toRange(s.start, s.end) ?? []), 1);
-  setHighlight('fm-selected', selected ? [selected] : [], 2);
+
+  update(annotations: readonly Annotation[], selectedId: string | null): void {
+    if (annotations !== this.previous) this.sync(annotations);
+    const selected = selectedId === null ? undefined : annotations.find((a) => a.id === selectedId);
+    const range = selected && this.map.toRange(selected.start, selected.end);
+    setHighlight('fm-selected', range ? [range] : [], 2);
+  }
+
+  private sync(next: readonly Annotation[]): void {
+    const nextSet = new Set(next);
+    const removed = [...this.painted.keys()].filter((a) => !nextSet.has(a));
+    const added = next.filter((a) => !this.painted.has(a));
+    for (const a of removed) {
+      this.layers.get(a.label)?.delete(this.painted.get(a)!);
+      this.painted.delete(a);
+    }
+    for (const a of added) {
+      const range = this.map.toRange(a.start, a.end);
+      if (!range) continue;
+      this.layers.get(a.label)?.add(range);
+      this.painted.set(a, range);
+    }
+    if (!sameSpans(removed, added)) this.syncOverlaps(next);
+    this.previous = next;
+  }
+
+  private syncOverlaps(annotations: readonly Annotation[]): void {
+    const layer = this.overlapLayer;
+    const next = new Map<string, Range>();
+    for (const s of overlapSpans(annotations)) {
+      const key = `${s.start}:${s.end}`;
+      const kept = this.overlaps.get(key);
+      if (kept) {
+        next.set(key, kept);
+        this.overlaps.delete(key);
+        continue;
+      }
+      const range = this.map.toRange(s.start, s.end);
+      if (!range) continue;
+      next.set(key, range);
+      layer.add(range);
+    }
+    for (const gone of this.overlaps.values()) layer.delete(gone);
+    this.overlaps = next;
+  }
+}
+
+/** True when the changes leave every span where it was (a relabel), so the overlap layer cannot have changed. */
+function sameSpans(removed: readonly Annotation[], added: readonly Annotation[]): boolean {
+  if (removed.length !== added.length) return false;
+  const spans = new Map(removed.map((a) => [a.id, a]));
+  return added.every((a) => {
+    const before = spans.get(a.id);
+    return before !== undefined && before.start === a.start && before.end === a.end;
+  });
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +96,13 @@ export function flashHighlight(map: TextMap, annotation: Annotation): void {
 export function clearHighlights(): void {
   for (const label of LABEL_IDS) CSS.highlights.delete(`fm-${label}`);
   for (const name of ['fm-overlap', 'fm-selected', 'fm-flash']) CSS.highlights.delete(name);
+}
+
+function register(name: string, priority: number): Highlight {
+  const highlight = new Highlight();
+  highlight.priority = priority;
+  CSS.highlights.set(name, highlight);
+  return highlight;
 }
 
 function setHighlight(name: string, ranges: Range[], priority: number): void {
