@@ -4,9 +4,9 @@
  * newer export shape, "entities": [{"start_offset","end_offset","label"}].
  */
 import type { Dataset } from '../model.ts';
-import { assemble, isObject, jsonLines, parseJson, Problems, type RawDoc, type RawSpan } from './assemble.ts';
+import { assemble, isObject, Problems, type RawDoc, type RawSpan } from './assemble.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
-import { decodeFile } from './text.ts';
+import { textRecords } from './textRecords.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export function exportDoccano(dataset: Dataset, _options: ExportOptions = {}): ExportResult {
@@ -20,38 +20,23 @@ export function exportDoccano(dataset: Dataset, _options: ExportOptions = {}): E
 export async function importDoccano(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
-  for (const file of files) {
-    const decoded = decodeFile(file);
-    if (!decoded.ok) {
-      problems.error({ file: file.path }, `cannot read the file: ${decoded.reason}`);
-      continue;
+  for (const { place, value: v } of textRecords(files, problems)) {
+    const spans: RawSpan[] = [];
+    const labels = v.label ?? v.labels;
+    if (labels !== undefined && !Array.isArray(labels)) problems.error(place, '"label" must be an array of [start, end, label]; skipped');
+    if (Array.isArray(labels)) {
+      labels.forEach((e, i) => {
+        if (!Array.isArray(e) || e.length !== 3) problems.error(place, `label entry ${i + 1} is not [start, end, label]; skipped`);
+        else spans.push({ place, label: e[2], start: e[0], end: e[1], unit: 'codepoint' });
+      });
     }
-    for (const l of jsonLines(decoded.text)) {
-      const place = { file: file.path, line: l.line };
-      const parsed = parseJson(l.text, place, problems);
-      if (!parsed.ok) continue;
-      const v = parsed.value;
-      if (!isObject(v) || typeof v.text !== 'string') {
-        problems.error(place, 'each line must be an object with a string "text"; skipped');
-        continue;
-      }
-      const spans: RawSpan[] = [];
-      const labels = v.label ?? v.labels;
-      if (labels !== undefined && !Array.isArray(labels)) problems.error(place, '"label" must be an array of [start, end, label]; skipped');
-      if (Array.isArray(labels)) {
-        labels.forEach((e, i) => {
-          if (!Array.isArray(e) || e.length !== 3) problems.error(place, `label entry ${i + 1} is not [start, end, label]; skipped`);
-          else spans.push({ place, label: e[2], start: e[0], end: e[1], unit: 'codepoint' });
-        });
-      }
-      if (Array.isArray(v.entities)) {
-        v.entities.forEach((e, i) => {
-          if (!isObject(e)) problems.error(place, `entity ${i + 1} is not an object; skipped`);
-          else spans.push({ place, label: e.label, start: e.start_offset, end: e.end_offset, unit: 'codepoint' });
-        });
-      }
-      raws.push({ place, id: v.document_id, title: v.title, text: v.text, spans });
+    if (Array.isArray(v.entities)) {
+      v.entities.forEach((e, i) => {
+        if (!isObject(e)) problems.error(place, `entity ${i + 1} is not an object; skipped`);
+        else spans.push({ place, label: e.label, start: e.start_offset, end: e.end_offset, unit: 'codepoint' });
+      });
     }
+    raws.push({ place, id: v.document_id, title: v.title, text: v.text, spans });
   }
   return { dataset: await assemble(raws, problems, options), problems: problems.list };
 }

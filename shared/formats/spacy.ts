@@ -4,9 +4,9 @@
  * reads, each span carries its covered text, id, annotator and note; meta carries the document's id and metadata.
  */
 import type { Dataset } from '../model.ts';
-import { assemble, isObject, jsonLines, parseJson, Problems, type RawDoc } from './assemble.ts';
+import { assemble, isObject, Problems, type RawDoc } from './assemble.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
-import { decodeFile } from './text.ts';
+import { textRecords } from './textRecords.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export function exportSpacy(dataset: Dataset, _options: ExportOptions = {}): ExportResult {
@@ -24,41 +24,26 @@ export function exportSpacy(dataset: Dataset, _options: ExportOptions = {}): Exp
 export async function importSpacy(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
-  for (const file of files) {
-    const decoded = decodeFile(file);
-    if (!decoded.ok) {
-      problems.error({ file: file.path }, `cannot read the file: ${decoded.reason}`);
-      continue;
-    }
-    for (const l of jsonLines(decoded.text)) {
-      const place = { file: file.path, line: l.line };
-      const parsed = parseJson(l.text, place, problems);
-      if (!parsed.ok) continue;
-      const v = parsed.value;
-      if (!isObject(v) || typeof v.text !== 'string') {
-        problems.error(place, 'each line must be an object with a string "text"; skipped');
-        continue;
-      }
-      const meta = isObject(v.meta) ? v.meta : {};
-      if (meta.offset_unit !== undefined && meta.offset_unit !== 'codepoint') problems.warn(place, `meta.offset_unit ${JSON.stringify(meta.offset_unit)} is not "codepoint"; offsets read as code points`);
-      if (v.spans !== undefined && !Array.isArray(v.spans)) problems.error(place, '"spans" must be an array; its spans are skipped');
-      const spans = Array.isArray(v.spans) ? v.spans : [];
-      raws.push({
-        place,
-        id: meta.id,
-        title: meta.title,
-        text: v.text,
-        source: isObject(meta.source) && typeof meta.source.kind === 'string' ? (meta.source as unknown as RawDoc['source']) : undefined,
-        createdAt: meta.created_at,
-        spans: spans.flatMap((s, i) => {
-          if (!isObject(s)) {
-            problems.error(place, `span ${i + 1} is not an object; skipped`);
-            return [];
-          }
-          return [{ place, id: s.id, label: s.label, start: s.start, end: s.end, unit: 'codepoint' as const, ...(typeof s.text === 'string' ? { text: s.text } : {}), annotator: s.annotator, note: s.note }];
-        }),
-      });
-    }
+  for (const { place, value: v } of textRecords(files, problems)) {
+    const meta = isObject(v.meta) ? v.meta : {};
+    if (meta.offset_unit !== undefined && meta.offset_unit !== 'codepoint') problems.warn(place, `meta.offset_unit ${JSON.stringify(meta.offset_unit)} is not "codepoint"; offsets read as code points`);
+    if (v.spans !== undefined && !Array.isArray(v.spans)) problems.error(place, '"spans" must be an array; its spans are skipped');
+    const spans = Array.isArray(v.spans) ? v.spans : [];
+    raws.push({
+      place,
+      id: meta.id,
+      title: meta.title,
+      text: v.text,
+      source: isObject(meta.source) && typeof meta.source.kind === 'string' ? (meta.source as unknown as RawDoc['source']) : undefined,
+      createdAt: meta.created_at,
+      spans: spans.flatMap((s, i) => {
+        if (!isObject(s)) {
+          problems.error(place, `span ${i + 1} is not an object; skipped`);
+          return [];
+        }
+        return [{ place, id: s.id, label: s.label, start: s.start, end: s.end, unit: 'codepoint' as const, ...(typeof s.text === 'string' ? { text: s.text } : {}), annotator: s.annotator, note: s.note }];
+      }),
+    });
   }
   return { dataset: await assemble(raws, problems, options), problems: problems.list };
 }
