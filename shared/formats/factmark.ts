@@ -6,7 +6,7 @@ import { LABEL_IDS } from '../labels.ts';
 import { SCHEMA_VERSION, type Block, type Dataset, type DocumentSource } from '../model.ts';
 import { assemble, isObject, jsonLines, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
-import { decodeFile } from './text.ts';
+import { readableFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export const FACTMARK_FORMAT = 'factmark';
@@ -177,13 +177,8 @@ function checkHeader(value: unknown, place: Place, problems: Problems): void {
 export async function importFactmark(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
-  for (const file of files) {
-    const decoded = decodeFile(file);
-    if (!decoded.ok) {
-      problems.error({ file: file.path }, `cannot read the file: ${decoded.reason}`);
-      continue;
-    }
-    const lines = jsonLines(decoded.text);
+  for (const { file, text } of readableFiles(files, problems)) {
+    const lines = jsonLines(text);
     if (!lines.length) {
       problems.error({ file: file.path }, 'the file is empty');
       continue;

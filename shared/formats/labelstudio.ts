@@ -6,9 +6,9 @@
  * one of its own user ids), the note in the region's meta.text, as Label Studio's region notes are.
  */
 import type { Dataset } from '../model.ts';
-import { assemble, isObject, parseJson, Problems, type RawDoc, type RawSpan } from './assemble.ts';
+import { assemble, isObject, Problems, type RawDoc, type RawSpan } from './assemble.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
-import { decodeFile } from './text.ts';
+import { jsonFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export const LABEL_STUDIO_CONFIG = `<View>
@@ -57,16 +57,8 @@ function annotatorOf(a: Record<string, unknown>): unknown {
 export async function importLabelStudio(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
-  for (const file of files) {
-    const place = { file: file.path };
-    const decoded = decodeFile(file);
-    if (!decoded.ok) {
-      problems.error(place, `cannot read the file: ${decoded.reason}`);
-      continue;
-    }
-    const parsed = parseJson(decoded.text, place, problems);
-    if (!parsed.ok) continue;
-    const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  for (const { place, value } of jsonFiles(files, problems)) {
+    const tasks = Array.isArray(value) ? value : [value];
     tasks.forEach((task, t) => {
       const at = `task ${t + 1}`;
       if (!isObject(task) || !isObject(task.data) || typeof task.data.text !== 'string') {

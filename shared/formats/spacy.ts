@@ -6,7 +6,7 @@
 import type { Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type RawDoc } from './assemble.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
-import { textRecords } from './textRecords.ts';
+import { textRecords } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export function exportSpacy(dataset: Dataset, _options: ExportOptions = {}): ExportResult {

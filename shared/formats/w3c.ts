@@ -4,10 +4,10 @@
  * defines). The document texts travel in the collection under "factmark:documents" so an import can rebuild them.
  */
 import { SCHEMA_VERSION, type Dataset } from '../model.ts';
-import { assemble, isObject, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
+import { assemble, isObject, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { annotationIri, documentIri, idFromIri } from './ids.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
-import { decodeFile } from './text.ts';
+import { jsonFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -115,16 +115,7 @@ function readAnnotation(item: unknown, index: number, place: Place, problems: Pr
 export async function importW3c(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
-  for (const file of files) {
-    const place = { file: file.path };
-    const decoded = decodeFile(file);
-    if (!decoded.ok) {
-      problems.error(place, `cannot read the file: ${decoded.reason}`);
-      continue;
-    }
-    const parsed = parseJson(decoded.text, place, problems);
-    if (!parsed.ok) continue;
-    const c = parsed.value;
+  for (const { place, value: c } of jsonFiles(files, problems)) {
     if (!isObject(c) || !asArray(c.type).includes('AnnotationCollection')) {
       problems.error(place, 'expected a W3C AnnotationCollection (type "AnnotationCollection")');
       continue;
