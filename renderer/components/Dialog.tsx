@@ -1,4 +1,5 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface DialogProps {
   title: string;
@@ -11,13 +12,7 @@ interface DialogProps {
 
 /** A modal <dialog> holding a form: focus trapped, Escape cancels, Enter submits. */
 export function Dialog({ title, open, onClose, onSubmit, children, submitLabel }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog ref={ref} aria-label={title} onClose={onClose} className="dialog">

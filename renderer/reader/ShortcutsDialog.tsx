@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../components/useModalDialog.ts';
 import { LABELS } from '../../shared/labels.ts';
 
 const TITLE = 'Keyboard shortcuts';
@@ -24,13 +24,7 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
 
 /** The "Keyboard shortcuts" dialog: a modal <dialog>, so focus is trapped and Escape closes it. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog ref={ref} aria-label={TITLE} onClose={onClose} className="dialog shortcuts-dialog">

@@ -62,47 +62,38 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     [repo, onChanged],
   );
 
+  /** A new operation: committed, then recorded for undo. */
+  const perform = (op: AnnotationOp) =>
+    run(async () => {
+      await commit(op);
+      history.record(op);
+    });
+
+  /** Undo or redo: applies what the history offers, then moves it across. */
+  const replay = (peek: () => AnnotationOp | undefined, done: () => void) =>
+    run(async () => {
+      const op = peek();
+      if (!op) return null;
+      await commit(op);
+      done();
+      return op;
+    });
+
   const now = () => new Date().toISOString();
 
   return {
     annotations,
     loaded,
-    tag: (span, label) =>
-      run(async () => {
-        const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
-        const op: AnnotationOp = { kind: 'create', annotation };
-        await commit(op);
-        history.record(op);
-        return annotation;
-      }),
-    relabel: (annotation, label) =>
-      run(async () => {
-        if (annotation.label === label) return;
-        const op: AnnotationOp = { kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } };
-        await commit(op);
-        history.record(op);
-      }),
-    remove: (annotation) =>
-      run(async () => {
-        const op: AnnotationOp = { kind: 'delete', annotation };
-        await commit(op);
-        history.record(op);
-      }),
-    undo: () =>
-      run(async () => {
-        const op = history.peekUndo();
-        if (!op) return null;
-        await commit(op);
-        history.commitUndo();
-        return op;
-      }),
-    redo: () =>
-      run(async () => {
-        const op = history.peekRedo();
-        if (!op) return null;
-        await commit(op);
-        history.commitRedo();
-        return op;
-      }),
+    async tag(span, label) {
+      const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
+      await perform({ kind: 'create', annotation });
+      return annotation;
+    },
+    async relabel(annotation, label) {
+      if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } });
+    },
+    remove: (annotation) => perform({ kind: 'delete', annotation }),
+    undo: () => replay(() => history.peekUndo(), () => history.commitUndo()),
+    redo: () => replay(() => history.peekRedo(), () => history.commitRedo()),
   };
 }
