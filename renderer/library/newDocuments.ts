@@ -1,18 +1,24 @@
 import { sha256Hex } from '../../shared/hash.ts';
 import type { DocumentSource, FmDocument } from '../../shared/model.ts';
-import { fileToDrafts, type ConvertDeps } from '../../shared/importers/index.ts';
+import { fileToDrafts, type ConvertDeps, type ImportedDraft } from '../../shared/importers/index.ts';
 import { normaliseText } from '../../shared/normalize.ts';
 import type { PickedFile } from '../../shared/platform.ts';
 
-export async function newDocument(title: string, rawText: string, source: DocumentSource): Promise<FmDocument> {
-  const text = normaliseText(rawText);
+/** A new library document from pasted or sample text (normalised here, once). */
+export function newDocument(title: string, rawText: string, source: DocumentSource): Promise<FmDocument> {
+  return documentFromDraft({ title, text: normaliseText(rawText), source }, new Date().toISOString());
+}
+
+/** The stored document for a converted draft: an id, its content hash, a title even when the draft has none. */
+async function documentFromDraft(draft: ImportedDraft, createdAt: string): Promise<FmDocument> {
   return {
     id: crypto.randomUUID(),
-    title: title.trim() || untitled(text),
-    text,
-    contentHash: await sha256Hex(text),
-    source,
-    createdAt: new Date().toISOString(),
+    title: draft.title.trim() || untitled(draft.text),
+    text: draft.text,
+    contentHash: await sha256Hex(draft.text),
+    source: draft.source,
+    ...(draft.blocks ? { blocks: draft.blocks } : {}),
+    createdAt,
   };
 }
 
@@ -35,17 +41,7 @@ export async function documentsFromFiles(files: PickedFile[], deps: ConvertDeps)
   for (const file of files) {
     const result = fileToDrafts(file, deps);
     problems.push(...result.problems.map((p) => p.message));
-    for (const draft of result.drafts) {
-      documents.push({
-        id: crypto.randomUUID(),
-        title: draft.title.trim() || untitled(draft.text),
-        text: draft.text,
-        contentHash: await sha256Hex(draft.text),
-        source: draft.source,
-        ...(draft.blocks ? { blocks: draft.blocks } : {}),
-        createdAt,
-      });
-    }
+    for (const draft of result.drafts) documents.push(await documentFromDraft(draft, createdAt));
   }
   return { documents, problems };
 }
