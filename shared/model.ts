@@ -45,6 +45,47 @@ export interface FmDocument {
   blocks?: Block[];
   /** ISO 8601 timestamp of import. */
   createdAt: string;
+  /** Last change to the document's metadata, status or annotations (ISO 8601); absent = createdAt. */
+  updatedAt?: string;
+  /** The analyst's progress on this article; absent = 'todo'. */
+  status?: DocumentStatus;
+  /** Names of the collections (investigations) the article is in. */
+  collections?: string[];
+  /** The analyst's notes about the article (not about a span). */
+  notes?: string;
+  /**
+   * Versions: every version of an article shares `versionGroup` (the id of its first version) and counts up
+   * `version` from 1. Absent = a first version with no others.
+   */
+  versionGroup?: string;
+  version?: number;
+  /** The reviewer's adjudication progress on this article; absent = 'not-started'. */
+  adjudication?: AdjudicationState;
+  /** Set when the article is in the trash (ISO 8601); its annotations stay with it until the trash is emptied. */
+  deletedAt?: string;
+}
+
+export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const ADJUDICATION_STATES = ['not-started', 'in-progress', 'done'] as const;
+export type AdjudicationState = (typeof ADJUDICATION_STATES)[number];
+
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Who makes a claim or denial: free text, or a span of the article (then `text` is that span's quote). */
+export interface AttributedSource {
+  text: string;
+  annotationId?: string;
+}
+
+/** An adjudication decision carried by a gold annotation. */
+export interface GoldDecision {
+  action: 'accept' | 'majority' | 'edit' | 'add';
+  /** Ids of the annotators' annotations the gold span was taken from. */
+  from?: string[];
+  reason?: string;
 }
 
 export interface Annotation {
@@ -63,14 +104,50 @@ export interface Annotation {
   suffix: string;
   /** The analyst's note (multi-line), if any. */
   note?: string;
+  source?: AttributedSource;
+  confidence?: Confidence;
+  /** Evidence URLs, http/https only. */
+  evidence?: string[];
+  /** Id of the annotation (usually a claim, in this or another article) that this one answers. */
+  answers?: string;
+  /** 'gold' for the reviewer's adjudicated layer; absent = the annotator's own layer. */
+  layer?: 'gold';
+  /** On gold annotations: how the reviewer arrived at it. */
+  decision?: GoldDecision;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A record that an annotator deleted an annotation, so that a review package can carry the deletion and a
+ * teammate's copy of that layer drops it too (see docs/FORMAT.md).
+ */
+export interface Tombstone {
+  /** The deleted annotation's id. */
+  id: string;
+  documentId: string;
+  annotator: string;
+  deletedAt: string;
+}
+
+/** A reviewer's rejection of an annotator's span during adjudication, with the reason. */
+export interface Rejection {
+  /** The rejected annotation's id. */
+  id: string;
+  documentId: string;
+  reviewer: string;
+  reason?: string;
+  createdAt: string;
 }
 
 /** A set of documents with their annotations: what dataset formats write and read. */
 export interface Dataset {
   documents: FmDocument[];
   annotations: Annotation[];
+  /** Deletions to carry to other copies of a layer (review packages). */
+  tombstones?: Tombstone[];
+  /** The reviewer's rejected spans (adjudicated datasets). */
+  rejections?: Rejection[];
 }
 
 /** What the analyst asks for; the rest (quote, context, ids, times) is derived. */

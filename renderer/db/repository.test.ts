@@ -48,6 +48,10 @@ describe('Repository', () => {
 
     await repo.apply({ kind: 'delete', annotation: denial });
     expect((await repo.annotationsOf('a')).map((a) => a.id)).toEqual([claim.id]);
+    // the deletion is remembered for review packages, and forgotten again on undo
+    expect((await db.tombstones.toArray()).map((t) => [t.id, t.documentId, t.annotator])).toEqual([[denial.id, 'a', 'Ana']]);
+    await repo.apply({ kind: 'create', annotation: denial });
+    expect(await db.tombstones.count()).toBe(0);
   });
 
   it('refuses to update an annotation that is gone, and to create one twice', async () => {
@@ -123,5 +127,33 @@ describe('Repository', () => {
     await expect(repo.importDataset(broken)).rejects.toThrow();
     expect(await db.documents.count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);
+  });
+});
+
+describe('FactmarkDatabase migration', () => {
+  it('opens a version 1 database with data and finds all of it in version 2', async () => {
+    const Dexie = (await import('dexie')).default;
+    const { SCHEMA_V1 } = await import('./database.ts');
+    const name = `migrate-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const text = 'Kyiv said the port was hit.\nMoscow denied it. 👍🏽 漢字';
+    const structured: FmDocument = { ...doc('s', '# Head\nBody'), blocks: [{ type: 'heading', level: 1 }, { type: 'paragraph' }] };
+    const a = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 0, end: 26 }, 't1');
+    await v1.table('documents').bulkAdd([doc('a', text), structured]);
+    await v1.table('annotations').add(a);
+    await v1.table('settings').put({ key: 'annotator', value: 'Ana' });
+    v1.close();
+
+    const v2 = new FactmarkDatabase(name);
+    const repo2 = new Repository(v2);
+    expect(await repo2.getDocument('a')).toEqual(doc('a', text));
+    expect(await repo2.getDocument('s')).toEqual(structured);
+    expect((await repo2.listDocuments()).map((d) => [d.id, d.counts.claim, 'text' in d])).toEqual([['a', 1, false], ['s', 0, false]]);
+    expect(await repo2.annotationsOf('a')).toEqual([a]);
+    expect(await repo2.getSetting('annotator')).toBe('Ana');
+    expect(v2.verno).toBe(2);
+    v2.close();
+    await v2.delete();
   });
 });

@@ -2,9 +2,19 @@ import { compareReadingOrder } from '../../shared/annotation.ts';
 import type { AnnotationOp } from '../../shared/history.ts';
 import { LABEL_IDS, emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
-import type { FactmarkDatabase } from './database.ts';
+import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 
-export type DocumentSummary = Omit<FmDocument, 'text' | 'blocks'> & { counts: LabelCounts };
+export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
+
+/** Splits a document into its library record and its text record (stored apart, see database.ts). */
+export function splitDocument(doc: FmDocument): [DocumentRecord, TextRecord] {
+  const { text, blocks, ...meta } = doc;
+  return [meta, blocks ? { id: doc.id, text, blocks } : { id: doc.id, text }];
+}
+
+function joinDocument(meta: DocumentRecord, text: TextRecord | undefined): FmDocument {
+  return { ...meta, text: text?.text ?? '', ...(text?.blocks ? { blocks: text.blocks } : {}) };
+}
 
 export interface AddDocumentsResult {
   added: FmDocument[];
@@ -28,7 +38,7 @@ export class Repository {
   constructor(private readonly db: FactmarkDatabase) {}
 
   async addDocuments(documents: FmDocument[]): Promise<AddDocumentsResult> {
-    return this.db.transaction('rw', this.db.documents, async () => {
+    return this.db.transaction('rw', this.db.documents, this.db.texts, async () => {
       const existing = await this.db.documents.where('contentHash').anyOf(documents.map((d) => d.contentHash)).toArray();
       const known = new Map(existing.map((d) => [d.contentHash, d.title]));
       const added: FmDocument[] = [];
@@ -41,20 +51,38 @@ export class Repository {
           added.push(doc);
         }
       }
-      await this.db.documents.bulkAdd(added);
+      await this.putDocuments(added, 'add');
       return { added, duplicates };
     });
   }
 
-  /** The documents (all, or these, in library order) with their annotations, for an export. */
+  private async putDocuments(documents: FmDocument[], mode: 'add' | 'put'): Promise<void> {
+    const parts = documents.map(splitDocument);
+    if (mode === 'add') {
+      await this.db.documents.bulkAdd(parts.map((p) => p[0]));
+      await this.db.texts.bulkAdd(parts.map((p) => p[1]));
+    } else {
+      await this.db.documents.bulkPut(parts.map((p) => p[0]));
+      await this.db.texts.bulkPut(parts.map((p) => p[1]));
+    }
+  }
+
+  private async joinTexts(records: DocumentRecord[]): Promise<FmDocument[]> {
+    const texts = await this.db.texts.bulkGet(records.map((d) => d.id));
+    return records.map((meta, i) => joinDocument(meta, texts[i]));
+  }
+
+  /** The documents (all not in the trash, or these, in library order) with their annotations, for an export. */
   async datasetFor(documentIds?: string[]): Promise<Dataset> {
-    return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
-      const documents = documentIds
-        ? (await this.db.documents.bulkGet(documentIds)).filter((d): d is FmDocument => d !== undefined)
-        : await this.db.documents.orderBy('createdAt').toArray();
+    return this.db.transaction('r', [this.db.documents, this.db.texts, this.db.annotations], async () => {
+      const records = documentIds
+        ? (await this.db.documents.bulkGet(documentIds)).filter((d): d is DocumentRecord => d !== undefined)
+        : (await this.db.documents.orderBy('createdAt').toArray()).filter((d) => !d.deletedAt);
+      const documents = await this.joinTexts(records);
       documents.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title));
+      const order = new Map(documents.map((d, i) => [d.id, i]));
       const annotations = (await this.db.annotations.where('documentId').anyOf(documents.map((d) => d.id)).toArray()).sort(
-        (a, b) => documents.findIndex((d) => d.id === a.documentId) - documents.findIndex((d) => d.id === b.documentId) || compareReadingOrder(a, b),
+        (a, b) => order.get(a.documentId)! - order.get(b.documentId)! || compareReadingOrder(a, b),
       );
       return { documents, annotations };
     });
@@ -66,7 +94,7 @@ export class Repository {
    * alone, so importing the same file twice changes nothing. On any failure nothing is written.
    */
   async importDataset(dataset: Dataset): Promise<ImportDatasetResult> {
-    return this.db.transaction('rw', this.db.documents, this.db.annotations, async () => {
+    return this.db.transaction('rw', [this.db.documents, this.db.texts, this.db.annotations], async () => {
       const byHash = new Map<string, string>();
       const existing = await this.db.documents.where('contentHash').anyOf(dataset.documents.map((d) => d.contentHash)).toArray();
       for (const d of existing) byHash.set(d.contentHash, d.id);
@@ -86,7 +114,7 @@ export class Repository {
         byHash.set(doc.contentHash, id);
         toAdd.push({ ...doc, id });
       }
-      await this.db.documents.bulkAdd(toAdd);
+      await this.putDocuments(toAdd, 'add');
 
       const present = new Set((await this.db.annotations.bulkGet(dataset.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
       const annotations: Annotation[] = [];
@@ -100,16 +128,19 @@ export class Repository {
     });
   }
 
-  getDocument(id: string): Promise<FmDocument | undefined> {
-    return this.db.documents.get(id);
+  async getDocument(id: string): Promise<FmDocument | undefined> {
+    return this.db.transaction('r', this.db.documents, this.db.texts, async () => {
+      const meta = await this.db.documents.get(id);
+      return meta && joinDocument(meta, await this.db.texts.get(id));
+    });
   }
 
+  /** The library: every document not in the trash, without its text, with its counts per label. */
   async listDocuments(): Promise<DocumentSummary[]> {
     return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
       const summaries: DocumentSummary[] = [];
       await this.db.documents.orderBy('createdAt').each((doc) => {
-        const { text: _text, blocks: _blocks, ...meta } = doc;
-        summaries.push({ ...meta, counts: emptyCounts() });
+        if (!doc.deletedAt) summaries.push({ ...doc, counts: emptyCounts() });
       });
       // one key-only pass over the label index instead of three count queries per article
       const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -138,16 +169,23 @@ export class Repository {
     return list.sort(compareReadingOrder);
   }
 
-  /** Applies one operation in its own transaction; resolves once it is durably committed. */
+  /**
+   * Applies one operation in its own transaction; resolves once it is durably committed. A delete leaves a
+   * tombstone (so a review package carries it); re-creating the annotation (undo) removes the tombstone.
+   */
   async apply(op: AnnotationOp): Promise<void> {
-    await this.db.transaction('rw', this.db.annotations, async () => {
+    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, async () => {
       switch (op.kind) {
         case 'create':
           await this.db.annotations.add(op.annotation);
+          await this.db.tombstones.delete(op.annotation.id);
           break;
-        case 'delete':
-          await this.db.annotations.delete(op.annotation.id);
+        case 'delete': {
+          const { id, documentId, annotator } = op.annotation;
+          await this.db.annotations.delete(id);
+          await this.db.tombstones.put({ id, documentId, annotator, deletedAt: new Date().toISOString() });
           break;
+        }
         case 'update': {
           const current = await this.db.annotations.get(op.before.id);
           if (!current) throw new Error('That annotation no longer exists.');
