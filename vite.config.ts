@@ -20,7 +20,8 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: '../dist/renderer',
+    // FM_RENDERER_DIR lets parallel test runs build and serve their own copy (developers' guide)
+    outDir: process.env.FM_RENDERER_DIR ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
