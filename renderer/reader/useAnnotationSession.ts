@@ -11,6 +11,8 @@ export interface AnnotationSession {
   loaded: boolean;
   tag(span: Span, label: Label): Promise<Annotation>;
   relabel(annotation: Annotation, label: Label): Promise<void>;
+  /** Replaces an annotation's details (note, source, confidence, evidence, link) as one undoable update. */
+  update(before: Annotation, after: Annotation): Promise<void>;
   remove(annotation: Annotation): Promise<void>;
   /** Undo and redo resolve to the operation applied, or null when there was nothing to do. */
   undo(): Promise<AnnotationOp | null>;
@@ -92,6 +94,7 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     async relabel(annotation, label) {
       if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } });
     },
+    update: (before, after) => perform({ kind: 'update', before, after }),
     remove: (annotation) => perform({ kind: 'delete', annotation }),
     undo: () => replay(() => history.peekUndo(), () => history.commitUndo()),
     redo: () => replay(() => history.peekRedo(), () => history.commitRedo()),
