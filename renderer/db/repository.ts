@@ -35,7 +35,8 @@ export interface ImportDatasetResult {
 
 /** Transactional operations on the database; the UI calls these and nothing else writes. */
 export class Repository {
-  constructor(private readonly db: FactmarkDatabase) {}
+  /** `db` is public so area modules (renderer/db/links.ts, …) can run their own read queries on it. */
+  constructor(readonly db: FactmarkDatabase) {}
 
   async addDocuments(documents: FmDocument[]): Promise<AddDocumentsResult> {
     return this.db.transaction('rw', this.db.documents, this.db.texts, async () => {
