@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSize, detectKind, formatSize, MAX_ARTICLE_BYTES } from './detect.ts';
+import { checkBeforeReading, checkSize, detectKind, formatSize, MAX_ARTICLE_BYTES } from './detect.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const MB = 1024 * 1024;
@@ -52,5 +52,16 @@ describe('checkSize', () => {
 
   it('formats sizes for people', () => {
     expect([formatSize(900), formatSize(1536), formatSize(2.25 * MB), formatSize(1.5 * 1024 * MB)]).toEqual(['900 bytes', '1.5 KB', '2.3 MB', '1.5 GB']);
+  });
+});
+
+describe('checkBeforeReading', () => {
+  it('refuses a 200 MB article by size, naming the limit, and accepts a 200 MB corpus', () => {
+    expect(checkBeforeReading('big.txt', 200 * MB)).toEqual({ ok: false, reason: 'big.txt is 200 MB; the largest article Factmark imports is 50 MB.' });
+    expect(checkBeforeReading('big.jsonl', 200 * MB)).toEqual({ ok: true });
+  });
+  it('leaves unknown types to the reader unless only known types are wanted (folders)', () => {
+    expect(checkBeforeReading('page', 1000)).toEqual({ ok: true });
+    expect(checkBeforeReading('photo.png', 1000, true)).toEqual({ ok: false, reason: expect.stringContaining('not files of type .png') });
   });
 });

@@ -106,3 +106,14 @@ export function formatSize(bytes: number): string {
   const rounded = value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString();
   return `${rounded} ${units[unit]}`;
 }
+
+/**
+ * What can be decided from a file's name and size alone, before reading it: whether it is too large (by the limit
+ * for its kind; an unknown kind gets the article limit, as it can only be read as a web page) and, with
+ * `knownTypeOnly` (files found in a folder rather than picked one by one), whether its type is one Factmark reads.
+ */
+export function checkBeforeReading(fileName: string, bytes: number, knownTypeOnly = false): SizeCheck {
+  const detected = detectKind(fileName);
+  if (!detected.ok && knownTypeOnly) return detected;
+  return checkSize(fileName, bytes, detected.ok ? detected.kind : 'html');
+}
