@@ -3,7 +3,7 @@
  * its text, metadata and every field of its annotations. Offsets are Unicode code points.
  */
 import { LABEL_IDS } from '../labels.ts';
-import { SCHEMA_VERSION, type Block, type Dataset, type DocumentSource } from '../model.ts';
+import { ADJUDICATION_STATES, SCHEMA_VERSION, type AdjudicationState, type Annotation, type FmDocument, type Block, type Dataset, type DocumentSource, type GoldDecision, type Rejection, type Tombstone } from '../model.ts';
 import { assemble, isObject, jsonLines, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
 import { readableFiles } from './readFiles.ts';
@@ -23,8 +23,8 @@ export interface FactmarkHeader {
 
 const SOURCE_KEYS = ['kind', 'fileName', 'outlet', 'url', 'author', 'published'] as const;
 const BLOCK_TYPES = ['paragraph', 'heading', 'quote', 'list-item'];
-const DOC_KEYS = ['id', 'title', 'text', 'contentHash', 'source', 'blocks', 'createdAt', 'annotations'];
-const ANN_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'annotator', 'note', 'createdAt', 'updatedAt'];
+const DOC_KEYS = ['id', 'title', 'text', 'contentHash', 'source', 'blocks', 'createdAt', 'annotations', 'versionGroup', 'version', 'adjudication', 'tombstones', 'rejections'];
+const ANN_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'annotator', 'note', 'createdAt', 'updatedAt', 'layer', 'decision'];
 
 function copySource(s: DocumentSource): DocumentSource {
   const out: Record<string, string> = {};
@@ -36,9 +36,16 @@ function copyBlock(b: Block): Block {
   return { type: b.type, ...(b.level !== undefined ? { level: b.level } : {}), ...(b.ordered !== undefined ? { ordered: b.ordered } : {}) };
 }
 
-export function exportFactmark(dataset: Dataset, options: ExportOptions = {}): ExportResult {
+/**
+ * `extraHeader` lets a review package say who made it (shared/review); readers that do not know a header field
+ * ignore it.
+ */
+export function exportFactmark(dataset: Dataset, options: ExportOptions = {}, extraHeader: Record<string, unknown> = {}): ExportResult {
   const prepared = prepareExport(dataset);
-  const header: FactmarkHeader = {
+  // review data (shared/review, docs/REVIEW.md): deletions and rejections travel on their document's line
+  const tombstones = groupByDocument(dataset.tombstones);
+  const rejections = groupByDocument(dataset.rejections);
+  const header: FactmarkHeader & Record<string, unknown> = {
     format: FACTMARK_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
@@ -46,6 +53,7 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}): E
     labels: [...LABEL_IDS],
     documents: prepared.docs.length,
     annotations: countSpans(prepared),
+    ...extraHeader,
   };
   const lines = [json(header)];
   for (const { doc, spans } of prepared.docs) {
@@ -58,6 +66,11 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}): E
         source: copySource(doc.source),
         ...(doc.blocks ? { blocks: doc.blocks.map(copyBlock) } : {}),
         createdAt: doc.createdAt,
+        ...(doc.versionGroup !== undefined ? { versionGroup: doc.versionGroup } : {}),
+        ...(doc.version !== undefined ? { version: doc.version } : {}),
+        ...(doc.adjudication !== undefined ? { adjudication: doc.adjudication } : {}),
+        ...(tombstones.has(doc.id) ? { tombstones: tombstones.get(doc.id)!.map(({ id, annotator, deletedAt }) => ({ id, annotator, deletedAt })) } : {}),
+        ...(rejections.has(doc.id) ? { rejections: rejections.get(doc.id)!.map(({ id, reviewer, reason, createdAt }) => ({ id, reviewer, ...(reason !== undefined ? { reason } : {}), createdAt })) } : {}),
         annotations: spans.map(({ annotation: a, start, end }) => ({
           id: a.id,
           label: a.label,
@@ -70,6 +83,8 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}): E
           ...(a.note !== undefined ? { note: a.note } : {}),
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,
+          ...(a.layer ? { layer: a.layer } : {}),
+          ...(a.decision ? { decision: copyDecision(a.decision) } : {}),
         })),
       }),
     );
@@ -77,8 +92,61 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}): E
   return { files: [{ path: 'dataset.factmark.jsonl', data: `${lines.join('\n')}\n` }], report: makeReport('factmark', 'codepoint', prepared, countSpans(prepared)) };
 }
 
+function groupByDocument<T extends { documentId: string }>(records: readonly T[] | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of records ?? []) out.set(r.documentId, [...(out.get(r.documentId) ?? []), r]);
+  return out;
+}
+
+function copyDecision(d: GoldDecision): GoldDecision {
+  return { action: d.action, ...(d.from ? { from: [...d.from] } : {}), ...(d.reason !== undefined ? { reason: d.reason } : {}) };
+}
+
+const DECISION_ACTIONS = ['accept', 'majority', 'edit', 'add'];
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/** The review fields of one annotation (gold layer, decision); a malformed one is dropped with a warning. */
+function readReviewFields(a: Record<string, unknown>, at: string, place: Place, problems: Problems): Pick<Annotation, 'layer' | 'decision'> {
+  const out: Pick<Annotation, 'layer' | 'decision'> = {};
+  if (a.layer !== undefined) {
+    if (a.layer === 'gold') out.layer = 'gold';
+    else problems.warn(place, `${at}: "layer" must be "gold"; ignored`);
+  }
+  const d = a.decision;
+  if (d !== undefined) {
+    if (isObject(d) && DECISION_ACTIONS.includes(d.action as string) && (d.from === undefined || (Array.isArray(d.from) && d.from.every((x) => typeof x === 'string'))) && (d.reason === undefined || typeof d.reason === 'string'))
+      out.decision = copyDecision(d as unknown as GoldDecision);
+    else problems.warn(place, `${at}: "decision" must be {action: ${DECISION_ACTIONS.join('|')}, from?: string[], reason?: string}; ignored`);
+  }
+  return out;
+}
+
+/** Tombstones and rejections of a document line; malformed entries are skipped with a warning. */
+function readReviewRecords(value: Record<string, unknown>, documentId: string, place: Place, problems: Problems): { tombstones: Tombstone[]; rejections: Rejection[] } {
+  const tombstones: Tombstone[] = [];
+  const rejections: Rejection[] = [];
+  const list = (k: string) => (value[k] === undefined ? [] : Array.isArray(value[k]) ? (value[k] as unknown[]) : (problems.warn(place, `"${k}" of document "${documentId}" must be an array; ignored`), []));
+  list('tombstones').forEach((t, i) => {
+    if (isObject(t) && typeof t.id === 'string' && typeof t.annotator === 'string' && isTime(t.deletedAt)) tombstones.push({ id: t.id, documentId, annotator: t.annotator, deletedAt: t.deletedAt });
+    else problems.warn(place, `tombstone ${i + 1} of document "${documentId}" is malformed (needs id, annotator, deletedAt); ignored`);
+  });
+  list('rejections').forEach((r, i) => {
+    if (isObject(r) && typeof r.id === 'string' && typeof r.reviewer === 'string' && isTime(r.createdAt) && (r.reason === undefined || typeof r.reason === 'string'))
+      rejections.push({ id: r.id, documentId, reviewer: r.reviewer, ...(typeof r.reason === 'string' ? { reason: r.reason } : {}), createdAt: r.createdAt });
+    else problems.warn(place, `rejection ${i + 1} of document "${documentId}" is malformed (needs id, reviewer, createdAt); ignored`);
+  });
+  return { tombstones, rejections };
+}
+
 /** Hand-written checks of a document line (the renderer cannot compile JSON Schemas: its CSP forbids eval). */
-function readDocument(value: unknown, place: Place, problems: Problems): RawDoc | null {
+/** What assemble() does not carry: review fields, re-attached by id after assembly. */
+interface ReviewSide {
+  annotations: Map<string, Pick<Annotation, 'layer' | 'decision'>>;
+  documents: Map<string, DocSide>;
+}
+type DocSide = Pick<FmDocument, 'versionGroup' | 'version' | 'adjudication'> & { tombstones: Tombstone[]; rejections: Rejection[] };
+
+function readDocument(value: unknown, place: Place, problems: Problems, side: ReviewSide): RawDoc | null {
   if (!isObject(value)) {
     problems.error(place, 'a document line must be a JSON object; skipped');
     return null;
@@ -129,6 +197,8 @@ function readDocument(value: unknown, place: Place, problems: Problems): RawDoc 
     }
     const extra = Object.keys(a).filter((k) => !ANN_KEYS.includes(k));
     if (extra.length) problems.warn(place, `${at}: unknown field(s) ignored: ${extra.join(', ')}`);
+    const review = readReviewFields(a, at, place, problems);
+    if (review.layer || review.decision) side.annotations.set(a.id as string, review);
     spans.push({
       place,
       id: a.id,
@@ -145,6 +215,11 @@ function readDocument(value: unknown, place: Place, problems: Problems): RawDoc 
       updatedAt: a.updatedAt,
     });
   });
+  const docSide: DocSide = readReviewRecords(value, value.id as string, place, problems);
+  if (typeof value.versionGroup === 'string') docSide.versionGroup = value.versionGroup;
+  if (Number.isInteger(value.version) && (value.version as number) >= 1) docSide.version = value.version as number;
+  if ((ADJUDICATION_STATES as readonly unknown[]).includes(value.adjudication)) docSide.adjudication = value.adjudication as AdjudicationState;
+  side.documents.set(value.id as string, docSide);
   return {
     place,
     id: value.id,
@@ -177,6 +252,7 @@ function checkHeader(value: unknown, place: Place, problems: Problems): void {
 export async function importFactmark(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
+  const side: ReviewSide = { annotations: new Map(), documents: new Map() };
   for (const { file, text } of readableFiles(files, problems)) {
     const lines = jsonLines(text);
     if (!lines.length) {
@@ -199,7 +275,7 @@ export async function importFactmark(files: FormatFile[], options: ImportOptions
         problems.error(place, 'a second header line; ignored');
         return;
       }
-      const raw = readDocument(parsed.value, place, problems);
+      const raw = readDocument(parsed.value, place, problems, side);
       if (raw) {
         raws.push(raw);
         docs++;
@@ -210,5 +286,23 @@ export async function importFactmark(files: FormatFile[], options: ImportOptions
     if (typeof declared.annotations === 'number' && declared.annotations !== spans) problems.warn({ file: file.path, line: 1 }, `the header announces ${declared.annotations} annotation(s) but ${spans} were read`);
   }
   const dataset = await assemble(raws, problems, options);
-  return { dataset, problems: problems.list };
+  return { dataset: attachReview(dataset, side), problems: problems.list };
+}
+
+/** Native ids are kept by assemble(), so the review fields read beside it attach by id. */
+function attachReview(dataset: Dataset, side: ReviewSide): Dataset {
+  if (side.annotations.size) dataset.annotations = dataset.annotations.map((a) => (side.annotations.has(a.id) ? { ...a, ...side.annotations.get(a.id) } : a));
+  const tombstones: Tombstone[] = [];
+  const rejections: Rejection[] = [];
+  dataset.documents = dataset.documents.map((d) => {
+    const extra = side.documents.get(d.id);
+    if (!extra) return d;
+    tombstones.push(...extra.tombstones);
+    rejections.push(...extra.rejections);
+    const { tombstones: _t, rejections: _r, ...fields } = extra;
+    return { ...d, ...fields };
+  });
+  if (tombstones.length) dataset.tombstones = tombstones;
+  if (rejections.length) dataset.rejections = rejections;
+  return dataset;
 }
