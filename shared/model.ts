@@ -80,6 +80,13 @@ export interface AttributedSource {
   annotationId?: string;
 }
 
+/** Why an annotation is an orphan and which version of the article it came from. */
+export interface OrphanInfo {
+  /** Shown to the analyst, e.g. "The quoted text is no longer in this version." */
+  reason: string;
+  fromDocumentId: string;
+}
+
 /** An adjudication decision carried by a gold annotation. */
 export interface GoldDecision {
   action: 'accept' | 'majority' | 'edit' | 'add';
@@ -114,6 +121,14 @@ export interface Annotation {
   layer?: 'gold';
   /** On gold annotations: how the reviewer arrived at it. */
   decision?: GoldDecision;
+  /**
+   * Set on an annotation that could not be re-anchored when its article got a new version (see docs/ANCHORING.md):
+   * it waits in the new version's Orphans queue until the analyst re-attaches or discards it. While it is an
+   * orphan its `documentId` is `orphanQueueId(new version's id)` (shared/anchoring/orphans.ts), so every query by
+   * document — highlights, library counts, exports — leaves it out; its offsets and quote are still those of the
+   * text of `fromDocumentId`.
+   */
+  orphan?: OrphanInfo;
   createdAt: string;
   updatedAt: string;
 }

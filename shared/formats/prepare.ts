@@ -44,6 +44,11 @@ export function prepareExport(dataset: Dataset): Prepared {
   const byDoc = new Map<string, Annotation[]>();
   for (const d of dataset.documents) byDoc.set(d.id, []);
   for (const a of dataset.annotations) {
+    // an orphan did not re-anchor to its article's new version: it has no place in that text to export
+    if (a.orphan) {
+      leftOut.add('it is an orphan waiting to be re-attached to the new version of its article', a.id);
+      continue;
+    }
     const list = byDoc.get(a.documentId);
     if (list) list.push(a);
     else leftOut.add('its document is not in the dataset', a.id);
