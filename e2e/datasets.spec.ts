@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { addSamples, annotationItems, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, pasteArticle } from './helpers.ts';
+import { addSamples, annotationItems, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, pasteArticle, articleRows, articleTable } from './helpers.ts';
 
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
 const EMOJI_TITLE = 'Emoji report';
@@ -186,7 +186,7 @@ async function importInFreshProfile(browser: Browser, file: Exported, title: str
     await firstRun(page, 'Bea Reviewer');
     await importDataset(page, file);
     await expect(page.getByRole('status')).toContainText(/Imported 6 new articles and [45] annotations from /);
-    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(6);
+    await expect(articleRows(page)).toHaveCount(6);
     await openArticle(page, title);
     await expect(annotationItems(page)).toHaveCount(3);
     for (const s of SPANS) await expectItemLabel(itemWithQuote(page, s.quote), s.label);
@@ -194,7 +194,7 @@ async function importInFreshProfile(browser: Browser, file: Exported, title: str
       await importDataset(page, file);
       await expect(page.getByRole('status')).toContainText('Imported 0 new articles and 0 annotations');
       await expect(page.getByRole('status')).toContainText(/6 articles already in the library got their annotations\. [45] annotations had been imported before/);
-      await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(6);
+      await expect(articleRows(page)).toHaveCount(6);
       await openArticle(page, title);
       await expect(annotationItems(page)).toHaveCount(3);
       if (file.name.includes('-factmark-')) {
@@ -244,7 +244,7 @@ test.describe('importing', () => {
       <body><nav>Home | World</nav><article><h1>Drone downed over Kaspiysk port</h1><p>${body}</p><p>Moscow denied any damage to ships.</p></article></body></html>`;
     await importFiles(page, [{ name: 'saved-page.html', buffer: utf8(html) }]);
     await expect(page.getByRole('status')).toContainText('Added 1 article.');
-    await expect(page.getByRole('list', { name: 'Articles' })).toContainText('Drone downed over Kaspiysk port');
+    await expect(articleTable(page)).toContainText('Drone downed over Kaspiysk port');
     await openArticle(page, /Drone downed over Kaspiysk port/);
     await expect(page.getByRole('document', { name: 'Article text' })).toContainText('Moscow denied any damage to ships.');
     expect(await page.evaluate(() => (window as unknown as { evil?: number }).evil)).toBeUndefined();
@@ -259,8 +259,8 @@ test.describe('importing', () => {
     await importFiles(page, [{ name: 'corpus.jsonl', buffer: utf8(corpus) }]);
     await expect(page.getByRole('alert')).toContainText('Added 2 articles.');
     await expect(page.getByRole('alert')).toContainText('corpus.jsonl line 2:');
-    const list = page.getByRole('list', { name: 'Articles' });
-    await expect(list.getByRole('listitem')).toHaveCount(2);
+    const list = articleTable(page);
+    await expect(articleRows(page)).toHaveCount(2);
     await expect(list).toContainText('First report');
     await expect(list).toContainText('Second report');
   });

@@ -8,13 +8,17 @@ export async function firstRun(page: Page, name = 'Ana Analyst') {
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
 }
 
+/** The library table, and its article rows (not the header row). The table is virtualised: rows in view only. */
+export const articleTable = (page: Page) => page.getByRole('table', { name: 'Articles' });
+export const articleRows = (page: Page) => articleTable(page).getByRole('row').filter({ has: page.getByRole('cell') });
+
 export async function addSamples(page: Page) {
   await page.getByRole('button', { name: 'Open sample articles' }).click();
-  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
+  await expect(articleRows(page)).toHaveCount(5);
 }
 
 export async function openArticle(page: Page, title: string | RegExp) {
-  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  await articleTable(page).getByRole('button', { name: title }).click();
   await expect(page.getByRole('document', { name: 'Article text' })).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { annotationItems, dragSelect, firstRun, openArticle } from './helpers.ts';
+import { annotationItems, dragSelect, firstRun, openArticle, articleRows, articleTable } from './helpers.ts';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
@@ -26,8 +26,8 @@ test('imports several .txt files at once; bad files are named with the reason an
   await expect(alert).toContainText('image.txt is a PNG image, not text.');
   await expect(alert).toContainText('Could not import utf16.txt: it looks like UTF-16 text without a byte-order mark');
   await expect(alert).toContainText('Could not import latin1.txt: it is not valid UTF-8 text');
-  const list = page.getByRole('list', { name: 'Articles' });
-  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const list = articleTable(page);
+  await expect(articleRows(page)).toHaveCount(2);
   await expect(list).toContainText('crlf-bom');
   await expect(list).toContainText('emoji.txt');
 

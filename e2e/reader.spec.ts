@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
-  addSamples, annotationItems, clickText, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, paintedHighlights,
-  pasteArticle, tagButton,
+  addSamples, annotationItems, articleRows, articleTable, clickText, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle,
+  paintedHighlights, pasteArticle, tagButton,
 } from './helpers.ts';
 
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
@@ -46,7 +46,7 @@ test.describe('library', () => {
     await pasteArticle(page, 'Port strike', 'First paragraph here.\r\nSecond paragraph, with a claim.\n\nFourth after a blank line.');
     const article = page.getByRole('document', { name: 'Article text' });
     await expect(article.locator('p')).toHaveText(['First paragraph here.', 'Second paragraph, with a claim.', '', 'Fourth after a blank line.']);
-    const item = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+    const item = articleRows(page);
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('Port strike');
     await expect(item).toContainText('Pasted text');
@@ -65,12 +65,12 @@ test.describe('library', () => {
     await dialog.getByRole('textbox', { name: 'Text' }).fill('The same words.');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await expect(page.getByRole('status')).toContainText('“Twice” is already in the library as “Once”');
-    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+    await expect(articleRows(page)).toHaveCount(1);
   });
 
   test('sample articles ship with the app: five articles with title, source and counts', async ({ page }) => {
     await addSamples(page);
-    const list = page.getByRole('list', { name: 'Articles' });
+    const list = articleTable(page);
     await expect(list).toContainText(KASPIYSK);
     await expect(list).toContainText('The Epoch Times');
     await expect(list).toContainText('CNN');
@@ -112,7 +112,7 @@ test.describe('tagging', () => {
       'fm-denial': ['did not report any Ukrainian drones'],
       'fm-unverified': ['Newsweek could not independently verify the footage.'],
     });
-    const counts = page.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Kaspiysk' });
+    const counts = articleRows(page).filter({ hasText: 'Kaspiysk' });
     await expect(counts).toContainText('1 claim');
     await expect(counts).toContainText('1 denial');
     await expect(counts).toContainText('1 unverified');
@@ -152,7 +152,7 @@ test.describe('tagging', () => {
     await first.getByRole('combobox', { name: 'Label' }).selectOption('Denial');
     await expectItemLabel(first, 'Denial');
     expect((await paintedHighlights(page))['fm-denial']).toEqual(['destroyed an unmanned aerial vehicle over Kaspiysk']);
-    await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'Kaspiysk' })).toContainText('1 denial');
+    await expect(articleRows(page).filter({ hasText: 'Kaspiysk' })).toContainText('1 denial');
 
     await first.getByRole('button', { name: 'Delete' }).click();
     await expect(annotationItems(page)).toHaveCount(1);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { addSamples, annotationItems, dragSelect, firstRun, openArticle } from './helpers.ts';
+import { addSamples, annotationItems, dragSelect, firstRun, openArticle, articleTable } from './helpers.ts';
 
 test('the app makes no request outside its own origin, breaks no CSP rule and logs no error', async ({ page, baseURL }) => {
   const requests: string[] = [];
@@ -45,7 +45,7 @@ test('a hostile saved web page imports as text: no script runs, no request leave
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(path.join(import.meta.dirname, '../renderer/import/fixtures/hostile.html'));
-  await expect(page.getByRole('list', { name: 'Articles' })).toContainText('Port authority disputes strike report');
+  await expect(articleTable(page)).toContainText('Port authority disputes strike report');
   await openArticle(page, /Port authority disputes strike report/);
   const article = page.getByRole('document', { name: 'Article text' });
   await article.hover();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FmDocument } from '../shared/model.ts';
 import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
@@ -6,11 +6,14 @@ import { PasteDialog } from './components/PasteDialog.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
-import { LibraryPanel } from './library/LibraryPanel.tsx';
-import { ARTICLE_EXTENSIONS, documentsFromFiles, newDocument } from './library/newDocuments.ts';
+import { LibraryStore } from './db/library.ts';
+import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
+import { ARTICLE_EXTENSIONS, newDocument } from './library/newDocuments.ts';
+import { DropZone } from './import/DropZone.tsx';
+import { ImportProgressBar, ImportSummaryDialog } from './import/ImportStatus.tsx';
+import { useImport } from './import/useImport.ts';
 import { ExportDialog } from './datasets/ExportDialog.tsx';
 import { useDatasetActions } from './datasets/useDatasetActions.ts';
-import { makeHtmlParser } from './import/html.ts';
 import { sampleDocuments } from './library/samples.ts';
 import { platform } from './platform/index.ts';
 import { DocumentView } from './reader/DocumentView.tsx';
@@ -44,15 +47,24 @@ export function App({ repo }: { repo: Repository }) {
 function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
+  // following a link into another article: the annotation to select once that article is open
+  const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'settings' | 'export' | null>(null);
   // seq re-mounts the message so a screen reader reads the same text again when it is announced twice
-  const [status, setStatus] = useState({ text: '', seq: 0 });
+  const [status, setStatus] = useState<{ text: string; seq: number; action?: { label: string; run(): void } }>({ text: '', seq: 0 });
+  const library = useMemo(() => new LibraryStore(repo.db), [repo]);
+  // the ticked rows of the library table: the export's "selection" scope
+  const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
   // problems stay on screen until dismissed, so a later hint never hides them
   const [problem, setProblem] = useState('');
 
-  const announce = useCallback((text: string, kind: 'info' | 'error' = 'info') => (kind === 'error' ? setProblem(text) : setStatus((s) => ({ text, seq: s.seq + 1 }))), []);
+  const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : setStatus((s) => ({ text, seq: s.seq + 1, action }))), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
+  const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
+    const set = new Set(ids);
+    setDocuments((docs) => docs?.map((d) => (set.has(d.id) ? patch(d) : d)) ?? docs);
+  }, []);
   const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null, annotator });
 
   const refreshCounts = useCallback(
@@ -67,6 +79,16 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
       const doc = await repo.getDocument(id);
       if (doc) setOpenDoc(doc);
       else announce('That article is no longer in the library.', 'error');
+    },
+    [repo, announce],
+  );
+
+  const openAnnotation = useCallback(
+    async (documentId: string, annotationId: string) => {
+      const doc = await repo.getDocument(documentId);
+      if (!doc) return announce('The linked article is no longer in the library.', 'error');
+      setLinkTarget({ documentId, annotationId });
+      setOpenDoc(doc);
     },
     [repo, announce],
   );
@@ -89,6 +111,9 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
     }
   };
 
+  // files, folders and drops go through the import pipeline: progress, Cancel, the "Import summary"
+  const importer = useImport({ repo, reload, announce, open: (id) => void open(id) });
+
   const importFiles = async () => {
     let files: PickedFile[];
     try {
@@ -96,15 +121,21 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
     } catch (e) {
       return announce(describeError(e), 'error');
     }
-    if (files.length === 0) return;
-    const { documents: docs, problems } = await documentsFromFiles(files, { parseHtml: makeHtmlParser(window) });
-    await addDocuments(docs, problems, docs.length === 1);
+    await importer.start(files);
   };
 
-  // File › Import files… in Electron's menu
-  const importRef = useRef(importFiles);
-  importRef.current = importFiles;
-  useEffect(() => platform.onMenuCommand?.((command) => command === 'import-files' && void importRef.current()), []);
+  const importFolder = async () => {
+    try {
+      await importer.start(await platform.openFolder({ title: 'Import a folder of articles' }));
+    } catch (e) {
+      announce(describeError(e), 'error');
+    }
+  };
+
+  // File › Import files… / Import folder… in Electron's menu
+  const importRef = useRef({ importFiles, importFolder });
+  importRef.current = { importFiles, importFolder };
+  useEffect(() => platform.onMenuCommand?.((command) => void (command === 'import-folder' ? importRef.current.importFolder() : importRef.current.importFiles())), []);
 
   return (
     <div className="app">
@@ -117,20 +148,39 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           Settings
         </button>
       </header>
-      <div className="workspace">
+      <div className={`workspace${openDoc ? ' reading' : ''}`}>
+        <DropZone onDrop={(files) => void files.then(importer.start, (e) => announce(describeError(e), 'error'))}>
         <LibraryPanel
           documents={documents}
           openId={openDoc?.id ?? null}
+          store={library}
+          announce={announce}
+          onReload={reload}
+          onPatch={patchDocuments}
+          onRemoved={(ids) => setOpenDoc((d) => (d && ids.includes(d.id) ? null : d))}
+          onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpenDoc((d) => (d?.id === id ? doc : d)))}
+          onSelectionChange={setSelectedIds}
           onOpen={(id) => void open(id)}
           onPaste={() => setDialog('paste')}
           onImportFiles={() => void importFiles()}
+          onImportFolder={() => void importFolder()}
           onExport={() => setDialog('export')}
           onImportDataset={() => void datasets.importDataset()}
           onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
         />
+        </DropZone>
         <main className="reader-pane">
           {openDoc ? (
-            <DocumentView key={openDoc.id} repo={repo} document={openDoc} annotator={annotator} onCountsChanged={refreshCounts} announce={announce} />
+            <DocumentView
+              key={openDoc.id}
+              repo={repo}
+              document={openDoc}
+              annotator={annotator}
+              onCountsChanged={refreshCounts}
+              announce={announce}
+              initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
+              onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+            />
           ) : (
             <div className="no-document">
               <p>Choose an article in the library to read and tag it.</p>
@@ -150,7 +200,21 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
         <div className="status-bar" role="status" aria-live="polite">
           <span key={status.seq}>{status.text}</span>
         </div>
+        {status.action ? (
+          <button
+            type="button"
+            className="status-action"
+            onClick={() => {
+              status.action?.run();
+              setStatus((s) => ({ text: s.text, seq: s.seq }));
+            }}
+          >
+            {status.action.label}
+          </button>
+        ) : null}
       </footer>
+      <ImportProgressBar progress={importer.state.progress} cancelling={importer.state.cancelling} onCancel={importer.cancel} />
+      <ImportSummaryDialog report={importer.state.summary} onClose={importer.closeSummary} />
       <PasteDialog
         open={dialog === 'paste'}
         onClose={() => setDialog(null)}

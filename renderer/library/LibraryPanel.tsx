@@ -1,39 +1,163 @@
-import { LABELS } from '../../shared/labels.ts';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import './library.css';
+import type { DocumentStatus } from '../../shared/model.ts';
+import type { LibraryStore, MetadataEdit } from '../db/library.ts';
 import type { DocumentSummary } from '../db/repository.ts';
+import { describeError } from '../errors.ts';
+import { ArticleTable } from './ArticleTable.tsx';
+import { CollectionDialog, ConfirmDialog, EditDetailsDialog } from './LibraryDialogs.tsx';
+import { NO_FILTERS, STATUS_NAMES, matchesFilters, sortDocuments, sourcesOf, type AnnotationFilter, type Filters, type Sort, type SortKey } from './libraryView.ts';
+import { useLibrarySearch } from './search/useLibrarySearch.ts';
+
+export { sourceLine } from './libraryView.ts';
+
+export type Announce = (text: string, kind?: 'info' | 'error', action?: { label: string; run(): void }) => void;
 
 interface LibraryPanelProps {
   documents: readonly DocumentSummary[] | null;
   openId: string | null;
+  store: LibraryStore;
   onOpen(id: string): void;
   onPaste(): void;
   onImportFiles(): void;
+  /** Imports every article file in a folder and its subfolders (renderer/import). */
+  onImportFolder?(): void;
   onExport(): void;
   onImportDataset(): void;
   onOpenSamples(): void;
+  announce: Announce;
+  /** Reloads the library from the database (after trash, restore, delete forever). */
+  onReload(): Promise<unknown>;
+  /** Applies a change already written to the database to the loaded summaries (no reload of 100,000 rows). */
+  onPatch(ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary): void;
+  /** Articles left the library (trash): the reader closes them if open. */
+  onRemoved(ids: readonly string[]): void;
+  /** An article's details changed: the reader shows the new title. */
+  onEdited(id: string): void;
+  /** The ticked rows (the export's "selection" scope). */
+  onSelectionChange(ids: readonly string[]): void;
 }
 
-export function LibraryPanel({ documents, openId, onOpen, onPaste, onImportFiles, onExport, onImportDataset, onOpenSamples }: LibraryPanelProps) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+type Pending = { kind: 'edit'; doc: DocumentSummary } | { kind: 'collection'; ids: string[] } | { kind: 'trash'; ids: string[] } | { kind: 'purge'; ids: string[] } | null;
+
+/**
+ * The library: add articles, search and filter them, and the "Articles" table (sort, status, selection). Ticked
+ * rows can be put in a collection, edited, or moved to the trash; the "Trash" view restores or deletes them forever.
+ */
+export function LibraryPanel(props: LibraryPanelProps) {
+  const { documents, openId, store, announce, onReload, onPatch, onRemoved, onEdited, onSelectionChange } = props;
+  const [view, setView] = useState<'library' | 'trash'>('library');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [trash, setTrash] = useState<DocumentSummary[]>([]);
+  const [collections, setCollections] = useState<string[]>([]);
+  const [pending, setPending] = useState<Pending>(null);
+  const search = useLibrarySearch(query);
+  const { sync } = search;
+
+  // after any change to the library: refresh the trash and collections, let the search index catch up
+  useEffect(() => {
+    if (!documents) return;
+    store.listTrash().then(setTrash, (e) => announce(describeError(e), 'error'));
+    store.listCollections().then(setCollections, () => setCollections([]));
+    sync();
+  }, [documents, store, announce, sync]);
+
+  const source = view === 'library' ? (documents ?? []) : trash;
+  const sources = useMemo(() => sourcesOf(source), [source]);
+  const sorted = useMemo(() => sortDocuments(source, sort), [source, sort]);
+  // typing stays responsive on 100,000 rows: the filter pass may lag a key behind the box, never block it
+  const matches = useDeferredValue(search.matches);
+  const shown = useMemo(() => sorted.filter((d) => matchesFilters(d, filters) && (!matches || matches(d.id, d.title))), [sorted, filters, matches]);
+
+  // the selection is what is ticked among the rows shown
+  useEffect(() => {
+    setSelected((sel) => {
+      if (sel.size === 0) return sel;
+      const ids = new Set(shown.map((d) => d.id));
+      const kept = [...sel].filter((id) => ids.has(id));
+      return kept.length === sel.size ? sel : new Set(kept);
+    });
+  }, [shown]);
+  useEffect(() => onSelectionChange(view === 'library' ? [...selected] : []), [selected, view, onSelectionChange]);
+
+  const onSort = useCallback((key: SortKey) => setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
+  const onToggle = useCallback((id: string, on: boolean) => setSelected((sel) => {
+    const next = new Set(sel);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  }), []);
+  const onToggleAll = useCallback((on: boolean) => setSelected(on ? new Set(shown.map((d) => d.id)) : new Set()), [shown]);
+
+  const onStatus = useCallback(
+    (id: string, status: DocumentStatus) => {
+      store.setStatus([id], status).then(
+        () => onPatch([id], (d) => ({ ...d, status, updatedAt: new Date().toISOString() })),
+        (e) => announce(`${describeError(e)} The status was not changed.`, 'error'),
+      );
+    },
+    [store, onPatch, announce],
+  );
+
+  const restore = useCallback(
+    async (ids: string[]) => {
+      await store.restore(ids);
+      await onReload();
+      announce(`Restored ${plural(ids.length, 'article')} from the trash.`);
+    },
+    [store, onReload, announce],
+  );
+  const onRestore = useCallback((id: string) => void restore([id]).catch((e) => announce(describeError(e), 'error')), [restore, announce]);
+  const onPurge = useCallback((id: string) => setPending({ kind: 'purge', ids: [id] }), []);
+
+  const moveToTrash = async (ids: string[]) => {
+    await store.trash(ids);
+    onRemoved(ids);
+    await onReload();
+    announce(`Moved ${plural(ids.length, 'article')} to the trash.`, 'info', { label: 'Undo', run: () => void restore(ids).catch((e) => announce(describeError(e), 'error')) });
+  };
+
+  const selectedIds = [...selected];
+  const selectedDocs = selectedIds.length === 1 ? shown.find((d) => d.id === selectedIds[0]) : undefined;
+  const titleOf = (id: string) => (documents ?? []).concat(trash).find((d) => d.id === id)?.title ?? 'the article';
+  const annotationsIn = (ids: string[]) => trash.filter((d) => ids.includes(d.id)).reduce((n, d) => n + d.counts.claim + d.counts.denial + d.counts.unverified, 0);
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const total = source.length;
+  const filtered = shown.length !== total;
+
   return (
     <nav className="library" aria-label="Library">
-      <h2>Library</h2>
-      <div className="library-actions">
-        <button type="button" onClick={onPaste}>
-          Paste text…
-        </button>
-        <button type="button" onClick={onImportFiles}>
-          Import files…
-        </button>
-        <button type="button" onClick={onOpenSamples}>
-          Open sample articles
-        </button>
-        <button type="button" onClick={onImportDataset}>
-          Import dataset…
-        </button>
-        <button type="button" onClick={onExport}>
-          Export…
-        </button>
+      <div className="library-top">
+        <h2>{view === 'library' ? 'Library' : 'Trash'}</h2>
+        <div className="library-actions">
+          <button type="button" onClick={props.onPaste}>
+            Paste text…
+          </button>
+          <button type="button" onClick={props.onImportFiles}>
+            Import files…
+          </button>
+          {props.onImportFolder ? (
+            <button type="button" onClick={props.onImportFolder}>
+              Import folder…
+            </button>
+          ) : null}
+          <button type="button" onClick={props.onOpenSamples}>
+            Open sample articles
+          </button>
+          <button type="button" onClick={props.onImportDataset}>
+            Import dataset…
+          </button>
+          <button type="button" onClick={props.onExport}>
+            Export…
+          </button>
+        </div>
       </div>
-      {documents && documents.length === 0 ? (
+      {documents && documents.length === 0 && view === 'library' ? (
         <div className="empty-state">
           <p>Your library is empty.</p>
           <p>
@@ -43,30 +167,182 @@ export function LibraryPanel({ documents, openId, onOpen, onPaste, onImportFiles
           </p>
         </div>
       ) : null}
-      <ul className="article-list" aria-label="Articles">
-        {(documents ?? []).map((d) => (
-          <li key={d.id} className={d.id === openId ? 'open' : undefined}>
-            <button type="button" onClick={() => onOpen(d.id)} aria-current={d.id === openId ? 'page' : undefined}>
-              <span className="article-title">{d.title}</span>
-              <span className="article-source">{sourceLine(d)}</span>
-              <span className="article-counts">
-                {LABELS.map((l) => (
-                  <span key={l.id} className={`count-chip label-${l.id}`}>
-                    {d.counts[l.id]} {d.counts[l.id] === 1 ? l.name.toLowerCase() : l.plural}
-                  </span>
-                ))}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div className="library-filters" role="search" aria-label="Search and filter articles">
+        <input type="search" aria-label="Search articles" placeholder="Search titles and text" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select aria-label="Filter by status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as Filters['status'])}>
+          <option value="any">Any status</option>
+          {Object.entries(STATUS_NAMES).map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by source" value={filters.source} onChange={(e) => setFilter('source', e.target.value)}>
+          <option value="any">Any source</option>
+          {(filters.source !== 'any' && !sources.includes(filters.source) ? [filters.source, ...sources] : sources).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by annotations" value={filters.annotations} onChange={(e) => setFilter('annotations', e.target.value as AnnotationFilter)}>
+          <option value="any">Any annotations</option>
+          <option value="claim">Has claims</option>
+          <option value="denial">Has denials</option>
+          <option value="unverified">Has unverified</option>
+          <option value="none">Nothing yet</option>
+        </select>
+        <select aria-label="Filter by collection" value={filters.collection} onChange={(e) => setFilter('collection', e.target.value)}>
+          <option value="any">All collections</option>
+          {collections.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <button type="button" aria-pressed={view === 'trash'} onClick={() => (setView((v) => (v === 'trash' ? 'library' : 'trash')), setSelected(new Set()))}>
+          Trash{trash.length ? ` (${trash.length.toLocaleString()})` : ''}
+        </button>
+      </div>
+      <p className="library-summary">
+        <span>{filtered ? `${plural(shown.length, 'article')} of ${total.toLocaleString()} shown` : plural(total, 'article')}</span>
+        {query.trim() && search.progress && search.progress.indexed < search.progress.total ? (
+          <span className="hint"> · titles searched; article text indexed {Math.floor((100 * search.progress.indexed) / search.progress.total)} %</span>
+        ) : null}
+        {filtered ? (
+          <button type="button" className="link-button" onClick={() => (setQuery(''), setFilters(NO_FILTERS))}>
+            Clear search and filters
+          </button>
+        ) : null}
+      </p>
+      {selected.size > 0 ? (
+        <div role="toolbar" aria-label="Selected articles" className="selection-bar">
+          <span>{plural(selected.size, 'article')} selected</span>
+          {view === 'library' ? (
+            <>
+              <button type="button" onClick={() => setPending({ kind: 'collection', ids: selectedIds })}>
+                Add to collection…
+              </button>
+              {filters.collection !== 'any' ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    const name = filters.collection;
+                    store.removeFromCollection(selectedIds, name).then(
+                      () => {
+                        onPatch(selectedIds, (d) => ({ ...d, collections: d.collections?.filter((c) => c !== name) }));
+                        announce(`Removed ${plural(selectedIds.length, 'article')} from “${name}”.`);
+                      },
+                      (e) => announce(describeError(e), 'error'),
+                    );
+                  }}
+                >
+                  Remove from “{filters.collection}”
+                </button>
+              ) : null}
+              {selectedDocs ? (
+                <button type="button" onClick={() => setPending({ kind: 'edit', doc: selectedDocs })}>
+                  Edit details…
+                </button>
+              ) : null}
+              <button type="button" onClick={() => setPending({ kind: 'trash', ids: selectedIds })}>
+                Delete…
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={() => void restore(selectedIds).catch((e) => announce(describeError(e), 'error'))}>
+                Restore selected
+              </button>
+              <button type="button" onClick={() => setPending({ kind: 'purge', ids: selectedIds })}>
+                Delete selected forever…
+              </button>
+            </>
+          )}
+          <button type="button" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      {view === 'trash' && trash.length === 0 ? <p className="empty-state">The trash is empty.</p> : null}
+      <ArticleTable
+        mode={view}
+        rows={shown}
+        sort={sort}
+        onSort={onSort}
+        selected={selected}
+        onToggle={onToggle}
+        onToggleAll={onToggleAll}
+        openId={openId}
+        onOpen={props.onOpen}
+        onStatus={onStatus}
+        onRestore={onRestore}
+        onPurge={onPurge}
+      />
+
+      <EditDetailsDialog
+        doc={pending?.kind === 'edit' ? pending.doc : null}
+        onClose={() => setPending(null)}
+        onSave={async (id: string, edit: MetadataEdit) => {
+          await store.updateMetadata(id, edit);
+          const source = { outlet: edit.outlet.trim(), url: edit.url.trim(), published: edit.published.trim() };
+          onPatch([id], (d) => {
+            const next = { ...d, title: edit.title.trim(), source: { ...d.source }, notes: edit.notes.trim() ? edit.notes : undefined, updatedAt: new Date().toISOString() };
+            for (const [k, v] of Object.entries(source) as [keyof typeof source, string][]) {
+              if (v) next.source[k] = v;
+              else delete next.source[k];
+            }
+            return next;
+          });
+          sync([id]);
+          onEdited(id);
+          announce(`Saved the details of “${edit.title.trim()}”.`);
+        }}
+      />
+      <CollectionDialog
+        open={pending?.kind === 'collection'}
+        count={pending?.kind === 'collection' ? pending.ids.length : 0}
+        collections={collections}
+        onClose={() => setPending(null)}
+        onAdd={async (name) => {
+          const ids = pending?.kind === 'collection' ? pending.ids : [];
+          await store.addToCollection(ids, name);
+          onPatch(ids, (d) => (d.collections?.includes(name) ? d : { ...d, collections: [...(d.collections ?? []), name] }));
+          setCollections((cs) => (cs.includes(name) ? cs : [...cs, name].sort((a, b) => a.localeCompare(b))));
+          announce(`Added ${plural(ids.length, 'article')} to “${name}”.`);
+        }}
+      />
+      <ConfirmDialog
+        title="Move to trash"
+        confirmLabel="Move to trash"
+        open={pending?.kind === 'trash'}
+        onClose={() => setPending(null)}
+        onConfirm={() => moveToTrash(pending?.kind === 'trash' ? pending.ids : [])}
+      >
+        <p>
+          {pending?.kind === 'trash' && pending.ids.length === 1 ? `Move “${titleOf(pending.ids[0]!)}” to the trash?` : `Move ${plural(pending?.kind === 'trash' ? pending.ids.length : 0, 'article')} to the trash?`} Their
+          annotations go with them. You can restore them from the Trash.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title="Delete forever"
+        confirmLabel="Delete forever"
+        open={pending?.kind === 'purge'}
+        onClose={() => setPending(null)}
+        onConfirm={async () => {
+          const ids = pending?.kind === 'purge' ? pending.ids : [];
+          const n = annotationsIn(ids);
+          await store.purge(ids);
+          await onReload();
+          announce(`Deleted ${plural(ids.length, 'article')} and ${plural(n, 'annotation')} forever.`);
+        }}
+      >
+        <p>
+          {pending?.kind === 'purge' && pending.ids.length === 1 ? `Delete “${titleOf(pending.ids[0]!)}” forever?` : `Delete ${plural(pending?.kind === 'purge' ? pending.ids.length : 0, 'article')} forever?`}{' '}
+          {pending?.kind === 'purge' ? `${plural(annotationsIn(pending.ids), 'annotation')} will be deleted with ${pending.ids.length === 1 ? 'it' : 'them'}. ` : ''}This cannot be
+          undone.
+        </p>
+      </ConfirmDialog>
     </nav>
   );
-}
-
-export function sourceLine(d: Pick<DocumentSummary, 'source'>): string {
-  const s = d.source;
-  if (s.outlet) return s.outlet;
-  if (s.fileName) return s.fileName;
-  return s.kind === 'paste' ? 'Pasted text' : s.kind;
 }

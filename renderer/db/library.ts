@@ -1,0 +1,177 @@
+/**
+ * The library's own operations on the database: status, collections, metadata edits, the trash (soft delete,
+ * restore, delete forever) and the feed the search index is built from. Every change stamps `updatedAt`.
+ */
+import { emptyCounts, type Label } from '../../shared/labels.ts';
+import type { DocumentSource, DocumentStatus } from '../../shared/model.ts';
+import type { DocumentRecord, FactmarkDatabase } from './database.ts';
+import type { DocumentSummary } from './repository.ts';
+
+/** What the analyst can edit about an article (the text itself never changes after import). */
+export interface MetadataEdit {
+  title: string;
+  outlet: string;
+  url: string;
+  /** Publication date, YYYY-MM-DD or empty. */
+  published: string;
+  notes: string;
+}
+
+/** One article as the search index reads it. */
+export interface SearchRecord {
+  id: string;
+  title: string;
+  text: string;
+}
+
+const now = () => new Date().toISOString();
+
+/** Checks an edit; returns a message for the first problem, or null. */
+export function checkMetadata(edit: MetadataEdit): string | null {
+  if (!edit.title.trim()) return 'The title cannot be empty.';
+  if (edit.url.trim() && !/^https?:\/\/[^\s]+$/i.test(edit.url.trim())) return 'The URL must start with http:// or https://.';
+  if (edit.published.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(edit.published.trim())) return 'The date must be written as YYYY-MM-DD.';
+  return null;
+}
+
+export function checkCollectionName(name: string): string | null {
+  if (!name.trim()) return 'Give the collection a name.';
+  if (name.trim().length > 80) return 'Collection names are at most 80 characters.';
+  return null;
+}
+
+export class LibraryStore {
+  constructor(private readonly db: FactmarkDatabase) {}
+
+  async setStatus(ids: readonly string[], status: DocumentStatus): Promise<void> {
+    const updatedAt = now();
+    await this.db.documents.where('id').anyOf(ids as string[]).modify((d: DocumentRecord) => {
+      d.status = status;
+      d.updatedAt = updatedAt;
+    });
+  }
+
+  async updateMetadata(id: string, edit: MetadataEdit): Promise<void> {
+    const problem = checkMetadata(edit);
+    if (problem) throw new Error(problem);
+    await this.db.transaction('rw', this.db.documents, async () => {
+      const doc = await this.db.documents.get(id);
+      if (!doc) throw new Error('That article is no longer in the library.');
+      const source = { ...doc.source };
+      // an emptied field is removed, not stored as ''
+      setOrDelete(source, 'outlet', edit.outlet);
+      setOrDelete(source, 'url', edit.url);
+      setOrDelete(source, 'published', edit.published);
+      const next: DocumentRecord = { ...doc, title: edit.title.trim(), source, updatedAt: now() };
+      if (edit.notes.trim()) next.notes = edit.notes;
+      else delete next.notes;
+      await this.db.documents.put(next);
+    });
+  }
+
+  /** Every collection name: the named ones and any that documents mention (e.g. from an import), sorted. */
+  async listCollections(): Promise<string[]> {
+    const [named, used] = await Promise.all([this.db.collections.toCollection().primaryKeys(), this.db.documents.orderBy('collections').uniqueKeys()]);
+    return [...new Set([...named, ...(used as string[])])].sort((a, b) => a.localeCompare(b));
+  }
+
+  async addToCollection(ids: readonly string[], name: string): Promise<void> {
+    const problem = checkCollectionName(name);
+    if (problem) throw new Error(problem);
+    const collection = name.trim();
+    const updatedAt = now();
+    await this.db.transaction('rw', this.db.documents, this.db.collections, async () => {
+      if (!(await this.db.collections.get(collection))) await this.db.collections.add({ name: collection, createdAt: updatedAt });
+      await this.db.documents.where('id').anyOf(ids as string[]).modify((d: DocumentRecord) => {
+        if (d.collections?.includes(collection)) return;
+        d.collections = [...(d.collections ?? []), collection];
+        d.updatedAt = updatedAt;
+      });
+    });
+  }
+
+  async removeFromCollection(ids: readonly string[], name: string): Promise<void> {
+    const updatedAt = now();
+    await this.db.documents.where('id').anyOf(ids as string[]).modify((d: DocumentRecord) => {
+      if (!d.collections?.includes(name)) return;
+      d.collections = d.collections.filter((c) => c !== name);
+      if (d.collections.length === 0) delete d.collections;
+      d.updatedAt = updatedAt;
+    });
+  }
+
+  /** Moves articles to the trash; their texts and annotations stay until they are deleted forever. */
+  async trash(ids: readonly string[]): Promise<void> {
+    const deletedAt = now();
+    await this.db.documents.where('id').anyOf(ids as string[]).modify((d: DocumentRecord) => {
+      d.deletedAt = deletedAt;
+    });
+  }
+
+  async restore(ids: readonly string[]): Promise<void> {
+    await this.db.documents.where('id').anyOf(ids as string[]).modify((d: DocumentRecord) => {
+      delete d.deletedAt;
+    });
+  }
+
+  /** The trash, most recently deleted first, with counts per label. */
+  async listTrash(): Promise<DocumentSummary[]> {
+    return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
+      const docs = await this.db.documents.where('deletedAt').above('').toArray();
+      const summaries = await Promise.all(
+        docs.map(async (d) => {
+          const counts = emptyCounts();
+          const keys = (await this.db.annotations.where('[documentId+label]').between([d.id, ''], [d.id, '\uffff']).keys()) as unknown as [string, Label][];
+          for (const [, label] of keys) if (label in counts) counts[label] += 1;
+          return { ...d, counts };
+        }),
+      );
+      return summaries.sort((a, b) => b.deletedAt!.localeCompare(a.deletedAt!));
+    });
+  }
+
+  /** Deletes articles in the trash for good: metadata, text, annotations, tombstones and rejections. */
+  async purge(ids: readonly string[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.documents, db.texts, db.annotations, db.tombstones, db.rejections], async () => {
+      const docs = (await db.documents.bulkGet(ids as string[])).filter((d): d is DocumentRecord => !!d);
+      const inTrash = docs.filter((d) => d.deletedAt).map((d) => d.id);
+      if (inTrash.length !== ids.length) throw new Error('Only articles in the trash can be deleted forever.');
+      await db.annotations.where('documentId').anyOf(inTrash).delete();
+      await db.tombstones.where('documentId').anyOf(inTrash).delete();
+      await db.rejections.where('documentId').anyOf(inTrash).delete();
+      await db.texts.bulkDelete(inTrash);
+      await db.documents.bulkDelete(inTrash);
+    });
+  }
+
+  /**
+   * The search index's feed: documents in primary-key order, `limit` at a time after `after`, with their texts.
+   * Paging by key keeps each read small, so the index is built in pieces without holding every text at once.
+   */
+  async searchRecords(after: string | null, limit: number): Promise<SearchRecord[]> {
+    return this.db.transaction('r', this.db.documents, this.db.texts, async () => {
+      const metas = after === null ? await this.db.documents.orderBy('id').limit(limit).toArray() : await this.db.documents.where('id').above(after).limit(limit).toArray();
+      return this.withTexts(metas);
+    });
+  }
+
+  /** The same records for some documents (after an add or an edit); missing ones are left out. */
+  async searchRecordsFor(ids: readonly string[]): Promise<SearchRecord[]> {
+    return this.db.transaction('r', this.db.documents, this.db.texts, async () => {
+      const metas = (await this.db.documents.bulkGet(ids as string[])).filter((d): d is DocumentRecord => !!d);
+      return this.withTexts(metas);
+    });
+  }
+
+  private async withTexts(metas: DocumentRecord[]): Promise<SearchRecord[]> {
+    const texts = await this.db.texts.bulkGet(metas.map((m) => m.id));
+    return metas.map((m, i) => ({ id: m.id, title: m.title, text: texts[i]?.text ?? '' }));
+  }
+}
+
+function setOrDelete(source: DocumentSource, key: 'outlet' | 'url' | 'published', value: string): void {
+  const v = value.trim();
+  if (v) source[key] = v;
+  else delete source[key];
+}
