@@ -10,6 +10,7 @@ import { AnnotationPanel } from './AnnotationPanel.tsx';
 import { flashHighlight } from './highlights.ts';
 import { Reader } from './Reader.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { OrphansQueue } from './orphans/OrphansQueue.tsx';
 import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
 import { useAnnotationSession } from './useAnnotationSession.ts';
@@ -161,6 +162,15 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
               Keyboard shortcuts
             </button>
           </div>
+          <OrphansQueue
+            document={doc}
+            orphans={session.orphans}
+            selectedSpan={() => selectedSpan(mapRef.current, doc.text, announce)}
+            update={session.update}
+            remove={session.remove}
+            onAttached={(a) => setSelectedId(a.id)}
+            announce={announce}
+          />
         </header>
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>

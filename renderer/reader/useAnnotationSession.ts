@@ -5,9 +5,13 @@ import type { Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Span } from '../../shared/anchoring/snap.ts';
 import type { Repository } from '../db/repository.ts';
+import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
+import { splitOp } from './orphans/splitOp.ts';
 
 export interface AnnotationSession {
   annotations: Annotation[];
+  /** Annotations that did not re-anchor to this version (Orphans queue); never painted. update/remove take them too. */
+  orphans: Annotation[];
   loaded: boolean;
   tag(span: Span, label: Label): Promise<Annotation>;
   relabel(annotation: Annotation, label: Label): Promise<void>;
@@ -28,6 +32,7 @@ const histories = new Map<string, OpHistory>();
  */
 export function useAnnotationSession(repo: Repository, doc: FmDocument, annotator: string, onChanged: () => void): AnnotationSession {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [orphans, setOrphans] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const history = histories.get(doc.id) ?? new OpHistory();
@@ -36,9 +41,10 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
   useEffect(() => {
     let live = true;
     setLoaded(false);
-    repo.annotationsOf(doc.id).then((list) => {
+    Promise.all([repo.annotationsOf(doc.id), repo.annotationsOf(orphanQueueId(doc.id))]).then(([list, queued]) => {
       if (!live) return;
       setAnnotations(list);
+      setOrphans(queued);
       setLoaded(true);
     });
     return () => {
@@ -58,7 +64,10 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
   const commit = useCallback(
     async (op: AnnotationOp) => {
       await repo.apply(op);
-      setAnnotations((list) => applyOpToList(list, op, compareReadingOrder));
+      // re-attaching an orphan moves it from one list to the other
+      const parts = splitOp(op);
+      if (parts.annotations) setAnnotations((list) => applyOpToList(list, parts.annotations!, compareReadingOrder));
+      if (parts.orphans) setOrphans((list) => applyOpToList(list, parts.orphans!, compareReadingOrder));
       onChanged();
     },
     [repo, onChanged],
@@ -85,6 +94,7 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
 
   return {
     annotations,
+    orphans,
     loaded,
     async tag(span, label) {
       const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
