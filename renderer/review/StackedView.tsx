@@ -1,0 +1,93 @@
+/**
+ * "Stacked view": under each line of the article that has spans, one row per visible layer, the layer's spans drawn
+ * at the same place as the text above (same font, the uncovered text made invisible) and labelled with initials.
+ * Each row also names its spans in words, so the view does not depend on sight or colour.
+ */
+import { labelDef } from '../../shared/labels.ts';
+import type { Annotation } from '../../shared/model.ts';
+import type { LayerStyle } from '../../shared/review/layers.ts';
+import { LayerBadge } from './LayerBadge.tsx';
+
+interface Props {
+  text: string;
+  layers: string[];
+  styles: Map<string, LayerStyle>;
+  byLayer: Map<string, Annotation[]>;
+  selectedIds: ReadonlySet<string>;
+  onSelect(a: Annotation): void;
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ start, end: start + part.length });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+export function StackedView({ text, layers, styles, byLayer, selectedIds, onSelect }: Props) {
+  const shown = lines(text).filter((l) => layers.some((name) => (byLayer.get(name) ?? []).some((a) => a.start < l.end && a.end > l.start)));
+  return (
+    <section className="stacked-view" aria-label="Stacked view">
+      <h3>Stacked view</h3>
+      {shown.length === 0 ? <p className="empty-hint">No visible layer has spans in this article.</p> : null}
+      {shown.map((line) => (
+        <div className="stack-line" key={line.start}>
+          <p className="stack-text">{text.slice(line.start, line.end)}</p>
+          {layers.map((name) => {
+            const spans = (byLayer.get(name) ?? []).filter((a) => a.start < line.end && a.end > line.start);
+            const style = styles.get(name);
+            return (
+              <div className="stack-row" key={name} role="group" aria-label={`${name}: ${spans.length ? spans.map((a) => `${labelDef(a.label).name} “${a.quote}”`).join('; ') : 'no spans'}`}>
+                <LayerBadge style={style} />
+                <span className="stack-track" aria-hidden="true">
+                  {segments(line, spans).map((seg, i) =>
+                    seg.a ? (
+                      <span
+                        key={i}
+                        className={`stack-span label-${seg.a.label}${selectedIds.has(seg.a.id) ? ' selected' : ''}`}
+                        style={{ outlineColor: style?.colour }}
+                        onClick={() => onSelect(seg.a!)}
+                      >
+                        {text.slice(seg.start, seg.end)}
+                      </span>
+                    ) : (
+                      <span key={i} className="stack-gap">
+                        {text.slice(seg.start, seg.end)}
+                      </span>
+                    ),
+                  )}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The line cut where this layer's spans start and end; overlapping spans of one layer show the innermost. */
+function segments(line: Line, spans: Annotation[]): { start: number; end: number; a?: Annotation }[] {
+  const cuts = new Set([line.start, line.end]);
+  for (const a of spans) {
+    cuts.add(Math.max(line.start, a.start));
+    cuts.add(Math.min(line.end, a.end));
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out: { start: number; end: number; a?: Annotation }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const covering = spans.filter((a) => a.start <= start && a.end >= end).sort((x, y) => x.end - x.start - (y.end - y.start))[0];
+    out.push(covering ? { start, end, a: covering } : { start, end });
+  }
+  return out;
+}
