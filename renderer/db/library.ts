@@ -2,6 +2,7 @@
  * The library's own operations on the database: status, collections, metadata edits, the trash (soft delete,
  * restore, delete forever) and the feed the search index is built from. Every change stamps `updatedAt`.
  */
+import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
 import { emptyCounts, type Label } from '../../shared/labels.ts';
 import type { DocumentSource, DocumentStatus } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase } from './database.ts';
@@ -130,14 +131,15 @@ export class LibraryStore {
     });
   }
 
-  /** Deletes articles in the trash for good: metadata, text, annotations, tombstones and rejections. */
+  /** Deletes articles in the trash for good: metadata, text, annotations (orphans too), tombstones and rejections. */
   async purge(ids: readonly string[]): Promise<void> {
     const db = this.db;
     await db.transaction('rw', [db.documents, db.texts, db.annotations, db.tombstones, db.rejections], async () => {
       const docs = (await db.documents.bulkGet(ids as string[])).filter((d): d is DocumentRecord => !!d);
       const inTrash = docs.filter((d) => d.deletedAt).map((d) => d.id);
       if (inTrash.length !== ids.length) throw new Error('Only articles in the trash can be deleted forever.');
-      await db.annotations.where('documentId').anyOf(inTrash).delete();
+      // the article's Orphans queue goes with it (shared/anchoring/orphans.ts)
+      await db.annotations.where('documentId').anyOf([...inTrash, ...inTrash.map(orphanQueueId)]).delete();
       await db.tombstones.where('documentId').anyOf(inTrash).delete();
       await db.rejections.where('documentId').anyOf(inTrash).delete();
       await db.texts.bulkDelete(inTrash);
