@@ -14,6 +14,9 @@ import { ImportProgressBar, ImportSummaryDialog } from './import/ImportStatus.ts
 import { useImport } from './import/useImport.ts';
 import { ExportDialog } from './datasets/ExportDialog.tsx';
 import { useDatasetActions } from './datasets/useDatasetActions.ts';
+import { AgreementView } from './review/AgreementView.tsx';
+import { ImportReportDialog } from './review/ImportReportDialog.tsx';
+import { useReviewActions } from './review/useReviewActions.ts';
 import { sampleDocuments } from './library/samples.ts';
 import { platform } from './platform/index.ts';
 import { DocumentView } from './reader/DocumentView.tsx';
@@ -66,6 +69,9 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
     setDocuments((docs) => docs?.map((d) => (set.has(d.id) ? patch(d) : d)) ?? docs);
   }, []);
   const datasets = useDatasetActions({ repo, announce, reload, openId: openDoc?.id ?? null, annotator });
+  const review = useReviewActions({ db: repo.db, annotator, announce, reload });
+  // the main pane shows the open article or the "Agreement" dashboard
+  const [mainView, setMainView] = useState<'reader' | 'agreement'>('reader');
 
   const refreshCounts = useCallback(
     (id: string) => {
@@ -144,6 +150,9 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
         <span className="who">
           Annotator: <strong>{annotator}</strong>
         </span>
+        <button type="button" aria-pressed={mainView === 'agreement'} onClick={() => setMainView((v) => (v === 'agreement' ? 'reader' : 'agreement'))}>
+          Agreement
+        </button>
         <button type="button" onClick={() => setDialog('settings')}>
           Settings
         </button>
@@ -167,10 +176,20 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           onExport={() => setDialog('export')}
           onImportDataset={() => void datasets.importDataset()}
           onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
+          review={{ onExportForReview: () => void review.exportReview(), onImportWork: () => void review.importWork() }}
         />
         </DropZone>
         <main className="reader-pane">
-          {openDoc ? (
+          {mainView === 'agreement' ? (
+            <AgreementView
+              db={repo.db}
+              openId={openDoc?.id ?? null}
+              openTitle={openDoc?.title ?? null}
+              onOpen={(id) => (setMainView('reader'), void open(id))}
+              onExportAdjudicated={() => void review.exportAdjudicatedPackage()}
+              announce={announce}
+            />
+          ) : openDoc ? (
             <DocumentView
               key={openDoc.id}
               repo={repo}
@@ -224,6 +243,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           return ok;
         }}
       />
+      <ImportReportDialog report={review.report} onClose={review.closeReport} />
       <ExportDialog
         open={dialog === 'export'}
         openTitle={openDoc?.title ?? null}

@@ -6,7 +6,7 @@ import { offsetUnitText, type ExportScope } from './exportDataset.ts';
 export interface ExportChoice {
   scope: ExportScope;
   /** 'mine': only the annotations made under the analyst's own name. */
-  layer: 'all' | 'mine';
+  layer: 'all' | 'mine' | 'gold';
   format: FormatId;
   excel: boolean;
 }
@@ -26,7 +26,7 @@ export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: 
   const [scope, setScope] = useState<ExportScope>('library');
   const [formatId, setFormatId] = useState<FormatId>('factmark');
   const [excel, setExcel] = useState(false);
-  const [layer, setLayer] = useState<'all' | 'mine'>('all');
+  const [layer, setLayer] = useState<'all' | 'mine' | 'gold'>('all');
   const layerLabel = useId();
   const [busy, setBusy] = useState(false);
   const scopeLabel = useId();
@@ -82,6 +82,10 @@ export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: 
         <label>
           <input type="radio" name="export-layer" value="mine" checked={layer === 'mine'} onChange={() => setLayer('mine')} />
           Mine ({annotator})
+        </label>
+        <label>
+          <input type="radio" name="export-layer" value="gold" checked={layer === 'gold'} onChange={() => setLayer('gold')} />
+          Gold
         </label>
       </div>
       <label className="field">

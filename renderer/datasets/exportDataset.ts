@@ -33,7 +33,12 @@ export function describeExport(format: FormatDef, file: ExportFile): string {
 export const offsetUnitText = (format: FormatDef) =>
   format.offsetUnit === 'codepoint' ? 'Offsets count Unicode code points (as Python does).' : 'No character offsets: one tag per token.';
 
-/** The dataset with only one annotator's annotations (the "Mine" layer); documents are all kept. */
+/** The dataset with only one annotator's annotations (the "Mine" layer, not the gold they adjudicated); documents are all kept. */
 export function onlyAnnotator(dataset: Dataset, annotator: string): Dataset {
-  return { documents: dataset.documents, annotations: dataset.annotations.filter((a) => a.annotator === annotator) };
+  return { documents: dataset.documents, annotations: dataset.annotations.filter((a) => a.annotator === annotator && a.layer !== 'gold') };
+}
+
+/** The reviewer's gold layer only (the "Gold" layer): ordinary spans for the flat formats, decisions in the native one. */
+export function onlyGold(dataset: Dataset): Dataset {
+  return { documents: dataset.documents, annotations: dataset.annotations.filter((a) => a.layer === 'gold') };
 }

@@ -6,7 +6,8 @@ import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 import type { ExportChoice } from './ExportDialog.tsx';
-import { describeExport, exportFile, onlyAnnotator } from './exportDataset.ts';
+import { withRejections } from '../db/review.ts';
+import { describeExport, exportFile, onlyAnnotator, onlyGold } from './exportDataset.ts';
 import { DATASET_EXTENSIONS, readDatasetFiles } from './importDataset.ts';
 
 type Announce = (text: string, kind?: 'info' | 'error') => void;
@@ -20,7 +21,8 @@ export function useDatasetActions({ repo, announce, reload, openId, annotator }:
       if (!format) return false;
       try {
         const all = await repo.datasetFor(choice.scope === 'article' && openId ? [openId] : undefined);
-        const dataset = choice.layer === 'mine' ? onlyAnnotator(all, annotator) : all;
+        // every layer carries the reviewer's rejections too (the native format keeps them; others ignore them)
+        const dataset = choice.layer === 'mine' ? onlyAnnotator(all, annotator) : choice.layer === 'gold' ? onlyGold(all) : await withRejections(repo.db, all);
         const file = exportFile(format, dataset, { scope: choice.scope, excel: choice.excel });
         const saved = await platform.saveFile({ suggestedName: file.suggestedName, data: file.data, filters: [{ name: format.name, extensions: [file.extension] }] });
         announce(saved ? describeExport(format, file) : 'Export cancelled: nothing was saved.');

@@ -36,6 +36,12 @@ export async function fullDataset(db: FactmarkDatabase, documentIds?: string[]):
   return { ...dataset, tombstones, rejections };
 }
 
+/** The dataset with the reviewer's rejections of its annotations (for the native export of every layer). */
+export async function withRejections(db: FactmarkDatabase, dataset: Dataset): Promise<Dataset> {
+  const rejections = await db.rejections.where('documentId').anyOf(dataset.documents.map((d) => d.id)).toArray();
+  return rejections.length ? { ...dataset, rejections } : dataset;
+}
+
 export async function exportForReview(db: FactmarkDatabase, annotator: string, now = new Date()) {
   return buildReviewPackage(await fullDataset(db), { annotator, origin: await installationId(db) }, now);
 }

@@ -25,6 +25,8 @@ interface LibraryPanelProps {
   onExport(): void;
   onImportDataset(): void;
   onOpenSamples(): void;
+  /** Review commands (renderer/review): share the analyst's work, import teammates' packages. */
+  review?: { onExportForReview(): void; onImportWork(): void };
   announce: Announce;
   /** Reloads the library from the database (after trash, restore, delete forever). */
   onReload(): Promise<unknown>;
@@ -155,6 +157,16 @@ export function LibraryPanel(props: LibraryPanelProps) {
           <button type="button" onClick={props.onExport}>
             Export…
           </button>
+          {props.review ? (
+            <>
+              <button type="button" onClick={props.review.onExportForReview}>
+                Export for review
+              </button>
+              <button type="button" onClick={props.review.onImportWork}>
+                Import teammates' work…
+              </button>
+            </>
+          ) : null}
         </div>
       </div>
       {documents && documents.length === 0 && view === 'library' ? (

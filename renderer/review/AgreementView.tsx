@@ -19,12 +19,14 @@ interface Props {
   openId: string | null;
   openTitle: string | null;
   onOpen(id: string): void;
+  /** Saves every layer, gold, decisions and rejections for the analysts (an adjudicated package). */
+  onExportAdjudicated?(): void;
   announce(message: string, kind?: 'info' | 'error'): void;
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-export function AgreementView({ db, openId, openTitle, onOpen, announce }: Props) {
+export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicated, announce }: Props) {
   const [scope, setScope] = useState<Scope>(openId ? 'article' : 'library');
   const [collection, setCollection] = useState('');
   const [collections, setCollections] = useState<string[]>([]);
@@ -99,6 +101,11 @@ export function AgreementView({ db, openId, openTitle, onOpen, announce }: Props
         <button type="button" onClick={() => void save('json')} disabled={!report}>
           Export agreement JSON
         </button>
+        {onExportAdjudicated ? (
+          <button type="button" onClick={onExportAdjudicated}>
+            Export adjudicated package
+          </button>
+        ) : null}
       </div>
       {!report ? (
         <p>Computing…</p>
