@@ -53,8 +53,9 @@ export function OrphansQueue({ document: doc, orphans, selectedSpan, update, rem
     <section className="orphans-queue" aria-labelledby="orphans-heading">
       <h3 id="orphans-heading">Orphans</h3>
       <p className="orphans-hint">
-        {orphans.length === 1 ? 'One annotation' : `${orphans.length} annotations`} could not be placed in this version. Select
-        the words they belong to in the article, then re-attach; or discard.
+        {orphans.length === 1
+          ? 'One annotation could not be placed in this version. Select the words it belongs to in the article, then re-attach it; or discard it.'
+          : `${orphans.length} annotations could not be placed in this version. Select the words one belongs to in the article, then re-attach it; or discard it.`}
       </p>
       <ul>
         {orphans.map((o) => (
