@@ -1,7 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LABELS, isLabel, labelDef, type Label } from '../../shared/labels.ts';
+import { reverseLinkPhrase } from '../../shared/links.ts';
 import type { Annotation } from '../../shared/model.ts';
+import type { ArticleLinks, LinkedAnnotation } from '../db/links.ts';
+import './details/details.css';
 
 interface AnnotationPanelProps {
   annotations: readonly Annotation[];
@@ -9,7 +12,25 @@ interface AnnotationPanelProps {
   onSelect(annotation: Annotation): void;
   onRelabel(annotation: Annotation, label: Label): void;
   onDelete(annotation: Annotation): void;
+  /** Links into and out of this article's annotations. */
+  links: ArticleLinks;
+  onOpenDetails(annotation: Annotation): void;
+  /** Goes to a linked annotation, in this article or another. */
+  onFollow(target: Annotation): void;
+  /** Removes an annotation's link to a claim that was deleted. */
+  onClearLink(annotation: Annotation): void;
+  onOpenEvidence(url: string): void;
 }
+
+/** The panel's filters; '' = any. */
+interface Filters {
+  label: Label | '';
+  annotator: string;
+  hasNote: boolean;
+  hasSource: boolean;
+  linked: '' | 'linked' | 'unlinked';
+}
+const NO_FILTERS: Filters = { label: '', annotator: '', hasNote: false, hasSource: false, linked: '' };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 /** A typical item (one line of quote, meta, actions); real heights are measured once an item is rendered. */
@@ -22,10 +43,14 @@ const GAP_PX = 7;
  * view (plus overscan, plus the selected one) are in the DOM — so ten thousand annotations cost what twenty do;
  * aria-setsize/aria-posinset give assistive tech the full count and each item's place in it.
  */
-export function AnnotationPanel({ annotations, selectedId, onSelect, onRelabel, onDelete }: AnnotationPanelProps) {
+export function AnnotationPanel({ annotations: all, selectedId, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const annotators = useMemo(() => [...new Set(all.map((a) => a.annotator))].sort((x, y) => x.localeCompare(y)), [all]);
+  const filtering = filters !== NO_FILTERS && JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const annotations = useMemo(() => (filtering ? all.filter((a) => matches(a, filters, links)) : all), [all, filters, filtering, links]);
   const selectedIndex = selectedId === null ? -1 : annotations.findIndex((a) => a.id === selectedId);
 
   // The panel scrolls its heading and the list together: the list starts below the heading.
@@ -34,7 +59,7 @@ export function AnnotationPanel({ annotations, selectedId, onSelect, onRelabel, 
     const list = listRef.current;
     if (!panel || !list) return;
     setListTop(list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
-  }, [annotations.length === 0]);
+  }, [all.length === 0]);
 
   // The selected item stays rendered even when scrolled away, so focus in it and aria-current are not lost.
   const rangeExtractor = useCallback(
@@ -71,9 +96,10 @@ export function AnnotationPanel({ annotations, selectedId, onSelect, onRelabel, 
   return (
     <section ref={panelRef} className="annotation-panel" aria-label="Annotations">
       <h2>
-        Annotations <span className="count">{annotations.length}</span>
+        Annotations <span className="count">{all.length}</span>
       </h2>
-      {annotations.length === 0 ? (
+      {all.length > 0 ? <PanelFilters filters={filters} annotators={annotators} onChange={setFilters} shown={filtering ? annotations.length : null} total={all.length} /> : null}
+      {all.length === 0 ? (
         <p className="empty-hint">Select text in the article, then press Claim, Denial or Unverified (keys 1, 2, 3).</p>
       ) : null}
       <ol ref={listRef} className="annotation-list" aria-label="Annotations list" style={{ position: 'relative', display: 'block', height: virtualizer.getTotalSize() }}>
@@ -91,6 +117,12 @@ export function AnnotationPanel({ annotations, selectedId, onSelect, onRelabel, 
               onSelect={onSelect}
               onRelabel={onRelabel}
               onDelete={onDelete}
+              target={a.answers ? links.targets.get(a.answers) ?? MISSING : undefined}
+              answeredBy={links.answeredBy.get(a.id)}
+              onOpenDetails={onOpenDetails}
+              onFollow={onFollow}
+              onClearLink={onClearLink}
+              onOpenEvidence={onOpenEvidence}
             />
           );
         })}
@@ -109,9 +141,20 @@ interface AnnotationItemProps {
   onSelect(annotation: Annotation): void;
   onRelabel(annotation: Annotation, label: Label): void;
   onDelete(annotation: Annotation): void;
+  /** The claim this one answers; MISSING when it was deleted. */
+  target: LinkedAnnotation | typeof MISSING | undefined;
+  answeredBy: LinkedAnnotation[] | undefined;
+  onOpenDetails(annotation: Annotation): void;
+  onFollow(target: Annotation): void;
+  onClearLink(annotation: Annotation): void;
+  onOpenEvidence(url: string): void;
 }
 
-const AnnotationItem = memo(function AnnotationItem({ annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete }: AnnotationItemProps) {
+const MISSING = 'missing' as const;
+
+const AnnotationItem = memo(function AnnotationItem({
+  annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
+}: AnnotationItemProps) {
   const def = labelDef(a.label);
   return (
     <li
@@ -124,7 +167,7 @@ const AnnotationItem = memo(function AnnotationItem({ annotation: a, index, setS
       aria-posinset={index + 1}
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
       onClick={(e) => {
-        if ((e.target as HTMLElement).closest('select, button.delete')) return;
+        if ((e.target as HTMLElement).closest('select, button:not(.quote), a')) return;
         onSelect(a);
       }}
     >
@@ -136,6 +179,7 @@ const AnnotationItem = memo(function AnnotationItem({ annotation: a, index, setS
         <span className="annotator">{a.annotator}</span>
         <time dateTime={a.updatedAt}>{timeFormat.format(new Date(a.updatedAt))}</time>
       </div>
+      <ItemDetails annotation={a} target={target} answeredBy={answeredBy} onFollow={onFollow} onClearLink={onClearLink} onOpenEvidence={onOpenEvidence} />
       <div className="item-actions">
         <label>
           <span className="visually-hidden">Label</span>
@@ -147,6 +191,9 @@ const AnnotationItem = memo(function AnnotationItem({ annotation: a, index, setS
             ))}
           </select>
         </label>
+        <button type="button" className="details-button" aria-haspopup="dialog" aria-keyshortcuts="Enter" onClick={() => onOpenDetails(a)}>
+          Details…
+        </button>
         <button type="button" className="delete" onClick={() => onDelete(a)}>
           Delete
         </button>
@@ -154,3 +201,150 @@ const AnnotationItem = memo(function AnnotationItem({ annotation: a, index, setS
     </li>
   );
 });
+
+function matches(a: Annotation, f: Filters, links: ArticleLinks): boolean {
+  if (f.label && a.label !== f.label) return false;
+  if (f.annotator && a.annotator !== f.annotator) return false;
+  if (f.hasNote && !a.note) return false;
+  if (f.hasSource && !a.source) return false;
+  if (f.linked) {
+    const linked = !!a.answers || (links.answeredBy.get(a.id)?.length ?? 0) > 0;
+    if (linked !== (f.linked === 'linked')) return false;
+  }
+  return true;
+}
+
+/** Filters over the list: label, annotator, has note, has source, linked or not. */
+function PanelFilters({ filters: f, annotators, onChange, shown, total }: { filters: Filters; annotators: string[]; onChange(f: Filters): void; shown: number | null; total: number }) {
+  const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
+  return (
+    <div className="panel-filters" role="group" aria-label="Filters">
+      <label>
+        Label
+        <select aria-label="Filter by label" value={f.label} onChange={(e) => set({ label: isLabel(e.target.value) ? e.target.value : '' })}>
+          <option value="">Any</option>
+          {LABELS.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Annotator
+        <select aria-label="Filter by annotator" value={f.annotator} onChange={(e) => set({ annotator: e.target.value })}>
+          <option value="">Anyone</option>
+          {annotators.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={f.hasNote} onChange={(e) => set({ hasNote: e.target.checked })} />
+        Has note
+      </label>
+      <label>
+        <input type="checkbox" checked={f.hasSource} onChange={(e) => set({ hasSource: e.target.checked })} />
+        Has source
+      </label>
+      <label>
+        Links
+        <select aria-label="Filter by links" value={f.linked} onChange={(e) => set({ linked: e.target.value as Filters['linked'] })}>
+          <option value="">Any</option>
+          <option value="linked">Linked</option>
+          <option value="unlinked">Not linked</option>
+        </select>
+      </label>
+      {shown !== null ? (
+        <span className="shown" role="status">
+          Showing {shown} of {total}.{' '}
+          <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+            Clear filters
+          </button>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+interface ItemDetailsProps {
+  annotation: Annotation;
+  target: LinkedAnnotation | typeof MISSING | undefined;
+  answeredBy: LinkedAnnotation[] | undefined;
+  onFollow(target: Annotation): void;
+  onClearLink(annotation: Annotation): void;
+  onOpenEvidence(url: string): void;
+}
+
+/** What the details add to an item: note, source, confidence, evidence, and links both ways (each followable). */
+function ItemDetails({ annotation: a, target, answeredBy, onFollow, onClearLink, onOpenEvidence }: ItemDetailsProps) {
+  if (!a.note && !a.source && !a.confidence && !a.evidence?.length && !target && !answeredBy?.length) return null;
+  const where = (l: LinkedAnnotation) => (l.annotation.documentId === a.documentId ? '' : ` in “${l.documentTitle}”${l.inTrash ? ' (in the trash)' : ''}`);
+  return (
+    <div className="item-details">
+      {a.note ? <p className="note">{a.note}</p> : null}
+      {a.source || a.confidence ? (
+        <p className="meta-line">
+          {a.source ? (
+            <>
+              Source: <strong>{a.source.text}</strong>
+              {a.source.annotationId ? ' (span in this article)' : ''}
+            </>
+          ) : null}
+          {a.source && a.confidence ? ' · ' : null}
+          {a.confidence ? <>Confidence: <strong>{a.confidence}</strong></> : null}
+        </p>
+      ) : null}
+      {a.evidence?.length ? (
+        <p className="meta-line">
+          Evidence:{' '}
+          {a.evidence.map((url, i) => (
+            <span key={url}>
+              {i > 0 ? ', ' : null}
+              <button type="button" className="link-button" title={url} aria-label={`Open evidence ${url}`} onClick={() => onOpenEvidence(url)}>
+                {hostOf(url)}
+              </button>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {target === MISSING ? (
+        <p className="link-missing">
+          Answers a claim that was deleted
+          <button type="button" onClick={() => onClearLink(a)}>
+            Clear link
+          </button>
+        </p>
+      ) : target ? (
+        <p className="meta-line">
+          Answers{' '}
+          <button type="button" className="link-button" onClick={() => onFollow(target.annotation)}>
+            “{short(target.annotation.quote)}”{where(target)}
+          </button>
+        </p>
+      ) : null}
+      {answeredBy?.map((l) => (
+        <p key={l.annotation.id} className="meta-line">
+          {reverseLinkPhrase(l.annotation)}{' '}
+          <button type="button" className="link-button" onClick={() => onFollow(l.annotation)}>
+            “{short(l.annotation.quote)}”{where(l)}
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function short(s: string): string {
+  return s.length > 70 ? `${s.slice(0, 69)}…` : s;
+}

@@ -7,6 +7,10 @@ import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { sourceLine } from '../library/LibraryPanel.tsx';
 import { AnnotationPanel } from './AnnotationPanel.tsx';
+import { deleteImpact } from '../../shared/links.ts';
+import { platform } from '../platform/index.ts';
+import { AnnotationDetailsDialog } from './details/AnnotationDetailsDialog.tsx';
+import { useArticleLinks } from './links/useArticleLinks.ts';
 import { flashHighlight } from './highlights.ts';
 import { Reader } from './Reader.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
@@ -25,16 +29,22 @@ interface DocumentViewProps {
   annotator: string;
   onCountsChanged(documentId: string): void;
   announce: Announce;
+  /** An annotation to select once the article has loaded (after following a link from another article). */
+  initialSelectedId?: string | null;
+  /** Opens another article of the library and selects an annotation in it (following a link). */
+  onOpenAnnotation?(documentId: string, annotationId: string): void;
 }
 
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
-export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce }: DocumentViewProps) {
+export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
   const session = useAnnotationSession(repo, doc, annotator, changed);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const { links, queries } = useArticleLinks(repo, session.annotations, session.loaded);
+  const [detailsId, setDetailsId] = useState<string | null>(null);
 
   const guard = async (task: () => Promise<void>) => {
     try {
@@ -64,7 +74,8 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       await session.remove(a);
       if (selectedId === a.id) setSelectedId(null);
-      announce(`Deleted the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”. Ctrl+Z brings it back.`);
+      const impact = deleteImpact(a, links.answeredBy.get(a.id)?.map((l) => l.annotation) ?? []);
+      announce(`Deleted the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”.${impact ? ` ${impact}` : ''} Ctrl+Z brings it back.`);
     });
 
   const undoRedo = (which: 'undo' | 'redo') =>
@@ -86,6 +97,46 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     if (r.top < box.top + 40 || r.bottom > box.bottom - 40) scroller.scrollTop += r.top - box.top - box.height / 3;
     flashHighlight(map, a);
   };
+
+  /** Following a link: in this article it selects and shows the annotation; otherwise that article opens on it. */
+  const follow = (target: Annotation) => {
+    const here = session.annotations.find((a) => a.id === target.id);
+    if (here) {
+      reveal(here);
+      announce(`${labelDef(here.label).name} “${short(here.quote)}”.`);
+    } else onOpenAnnotation?.(target.documentId, target.id);
+  };
+
+  const saveDetails = async (before: Annotation, after: Annotation) => {
+    try {
+      await session.update(before, after);
+      announce(`Saved the details of “${short(after.quote)}”. Ctrl+Z undoes it.`);
+      return true;
+    } catch (error) {
+      announce(`${describeError(error)} The details were not saved; what you typed is still in the dialog.`, 'error');
+      return false;
+    }
+  };
+
+  const clearLink = (a: Annotation) =>
+    guard(async () => {
+      const { answers: _gone, ...rest } = a;
+      await session.update(a, { ...rest, updatedAt: new Date().toISOString() });
+      announce(`Cleared the link of “${short(a.quote)}”. Ctrl+Z brings it back.`);
+    });
+
+  // after following a link here from another article: select and show its annotation once the list is loaded
+  const initialDone = useRef(false);
+  useEffect(() => {
+    if (initialDone.current || !session.loaded || !initialSelectedId) return;
+    initialDone.current = true;
+    const a = session.annotations.find((x) => x.id === initialSelectedId);
+    if (!a) return announce('The linked annotation is no longer in this article.', 'error');
+    // the article's text map is built after its first paint
+    requestAnimationFrame(() => reveal(a));
+    announce(`Opened “${doc.title}” at the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”.`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.loaded, initialSelectedId]);
 
   /** J / K: the next or previous annotation in reading order; stops at the ends. */
   const step = (delta: 1 | -1) => {
@@ -132,6 +183,9 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         e.preventDefault();
         void remove(a);
       }
+    } else if (e.key === 'Enter' && selectedId && !(e.target instanceof HTMLElement && e.target.closest('button, a, summary'))) {
+      e.preventDefault();
+      setDetailsId(selectedId);
     } else if (e.key === 'Escape') {
       setSelectedId(null);
     } else if (key === 'j' || key === 'k') {
@@ -190,6 +244,18 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         onSelect={reveal}
         onRelabel={(a, l) => void relabel(a, l)}
         onDelete={(a) => void remove(a)}
+        links={links}
+        onOpenDetails={(a) => setDetailsId(a.id)}
+        onFollow={follow}
+        onClearLink={(a) => void clearLink(a)}
+        onOpenEvidence={(url) => platform.openExternal(url).catch((e) => announce(describeError(e), 'error'))}
+      />
+      <AnnotationDetailsDialog
+        annotation={session.annotations.find((a) => a.id === detailsId) ?? null}
+        articleAnnotations={session.annotations}
+        queries={queries}
+        onClose={() => setDetailsId(null)}
+        onSave={saveDetails}
       />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
