@@ -23,6 +23,17 @@ function fakeFs(files: Record<string, string | number>) {
       if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       return Buffer.from(typeof content === 'number' ? 'x'.repeat(content) : content);
     },
+    async readdir(dir) {
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      const children = new Map<string, boolean>();
+      for (const f of Object.keys(files)) {
+        if (!f.startsWith(prefix)) continue;
+        const [first, ...rest] = f.slice(prefix.length).split('/');
+        children.set(first!, children.get(first!) === true || rest.length === 0);
+      }
+      if (children.size === 0) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return [...children].map(([name, isFile]) => ({ name, isFile: () => isFile, isDirectory: () => !isFile }));
+    },
     async writeFile(file, data) {
       if (file.includes('readonly')) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
       written.set(file, data);
@@ -78,33 +89,45 @@ describe(IPC.openFiles, () => {
     const { handlers } = setup({ open: { canceled: true, filePaths: [] } });
     expect(await handlers[IPC.openFiles](trusted, openArgs)).toEqual([]);
   });
-  it('refuses a file over the size limit, naming it, and reads nothing', async () => {
-    const { handlers, reads } = setup({ open: { canceled: false, filePaths: ['/news/small.txt', '/news/huge dump.json'] }, files: { '/news/small.txt': 'ok', '/news/huge dump.json': 5000 } });
-    await expect(handlers[IPC.openFiles](trusted, openArgs)).rejects.toThrow(/too large to open: “huge dump\.json” \(4\.9 KB\)\. Factmark opens files up to 1000 bytes\. Nothing was imported\./);
-    expect(reads).toEqual([]);
+  it('returns a file too large to import unread, with a problem naming it, and reads the rest', async () => {
+    const { handlers, reads } = setup({ open: { canceled: false, filePaths: ['/news/small.txt', '/news/huge dump.txt'] }, files: { '/news/small.txt': 'ok', '/news/huge dump.txt': 5000 } });
+    const picked = await handlers[IPC.openFiles](trusted, openArgs);
+    expect(picked.map((f) => [f.name, f.problem])).toEqual([
+      ['small.txt', undefined],
+      ['huge dump.txt', 'huge dump.txt is 4.9 KB; Factmark opens files up to 1000 bytes.'],
+    ]);
+    expect(picked[1]!.bytes.byteLength).toBe(0);
+    expect(reads).toEqual(['/news/small.txt']);
   });
-  it('refuses a file that grew past the limit between stat and read', async () => {
+  it('refuses an article over the importers\' limit by its size, before reading it', async () => {
     const handlers = createIpcHandlers({
-      dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/news/growing.log'] }), showSaveDialog: async () => ({ canceled: true }) },
-      fs: { stat: async () => ({ size: 10, isFile: () => true }), readFile: async () => new Uint8Array(2000), writeFile: async () => {} },
+      dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/news/dump.txt'] }), showSaveDialog: async () => ({ canceled: true }) },
+      fs: { stat: async () => ({ size: 200 * 1024 * 1024, isFile: () => true }), readFile: async () => { throw new Error('must not read'); }, readdir: async () => [], writeFile: async () => {} },
+      shell: { openExternal: async () => {} },
+      defaultSaveDirectory: '/tmp',
+    });
+    expect((await handlers[IPC.openFiles](trusted, openArgs))[0]!.problem).toBe('dump.txt is 200 MB; the largest article Factmark imports is 50 MB.');
+  });
+  it('reports a file that grew past the limit between stat and read', async () => {
+    const handlers = createIpcHandlers({
+      dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/news/growing.txt'] }), showSaveDialog: async () => ({ canceled: true }) },
+      fs: { stat: async () => ({ size: 10, isFile: () => true }), readFile: async () => new Uint8Array(2000), readdir: async () => [], writeFile: async () => {} },
       shell: { openExternal: async () => {} },
       defaultSaveDirectory: '/tmp',
       maxOpenFileBytes: 1000,
     });
-    await expect(handlers[IPC.openFiles](trusted, openArgs)).rejects.toThrow(/too large to open: “growing\.log” \(2 KB\)/);
+    expect((await handlers[IPC.openFiles](trusted, openArgs))[0]!.problem).toBe('growing.txt is 2 KB; Factmark opens files up to 1000 bytes.');
   });
-  it('refuses folders and other non-files', async () => {
+  it('reports folders, other non-files and vanished files without a stack trace', async () => {
     const handlers = createIpcHandlers({
       dialog: { showOpenDialog: async () => ({ canceled: false, filePaths: ['/dev/zero'] }), showSaveDialog: async () => ({ canceled: true }) },
-      fs: { stat: async () => ({ size: 0, isFile: () => false }), readFile: async () => new Uint8Array(0), writeFile: async () => {} },
+      fs: { stat: async () => ({ size: 0, isFile: () => false }), readFile: async () => new Uint8Array(0), readdir: async () => [], writeFile: async () => {} },
       shell: { openExternal: async () => {} },
       defaultSaveDirectory: '/tmp',
     });
-    await expect(handlers[IPC.openFiles](trusted, openArgs)).rejects.toThrow('Could not open “zero”: it is not a regular file.');
-  });
-  it('explains a vanished file without a stack trace', async () => {
-    const { handlers } = setup({ open: { canceled: false, filePaths: ['/news/gone.txt'] } });
-    await expect(handlers[IPC.openFiles](trusted, openArgs)).rejects.toThrow('Could not open “gone.txt”: the file no longer exists.');
+    expect((await handlers[IPC.openFiles](trusted, openArgs))[0]!.problem).toBe('Could not open zero: it is not a regular file.');
+    const { handlers: h2 } = setup({ open: { canceled: false, filePaths: ['/news/gone.txt'] } });
+    expect((await h2[IPC.openFiles](trusted, openArgs))[0]!.problem).toBe('Could not open gone.txt: the file no longer exists.');
   });
   it('refuses wrong senders before showing any dialog', async () => {
     const { handlers, dialogCalls } = setup({ open: { canceled: false, filePaths: [] } });
@@ -116,6 +139,37 @@ describe(IPC.openFiles, () => {
     const { handlers, dialogCalls } = setup();
     await expect(handlers[IPC.openFiles](trusted, { title: 'x', filters: [{ name: 'All', extensions: ['.*'] }], multiple: true })).rejects.toThrow(/extension without a dot/);
     expect(dialogCalls).toEqual([]);
+  });
+});
+
+describe(IPC.openFolder, () => {
+  const folderFiles = {
+    '/news/a.txt': 'Kyiv said the port was hit.',
+    '/news/.DS_Store': 'junk',
+    '/news/.git/config': 'junk',
+    '/news/2024/b.md': '# B',
+    '/news/2024/photo.png': 'png',
+    '/news/2024/huge.html': 60 * 1024 * 1024,
+  };
+  it('reads the supported files of the folder and its subfolders, leaves hidden ones out, refuses the rest by name', async () => {
+    const { handlers, dialogCalls, reads } = setup({ open: { canceled: false, filePaths: ['/news'] }, files: folderFiles });
+    const picked = await handlers[IPC.openFolder](trusted, { title: 'Import a folder' });
+    expect(picked.map((f) => [f.name, f.path, f.problem])).toEqual([
+      ['b.md', '2024/b.md', undefined],
+      ['huge.html', '2024/huge.html', 'huge.html is 60 MB; the largest article Factmark imports is 50 MB.'],
+      ['photo.png', '2024/photo.png', expect.stringContaining('not files of type .png')],
+      ['a.txt', undefined, undefined],
+    ]);
+    expect(new TextDecoder().decode(picked[3]!.bytes)).toBe('Kyiv said the port was hit.');
+    expect(dialogCalls[0]).toEqual({ title: 'Import a folder', properties: ['openDirectory'] });
+    expect(reads.sort()).toEqual(['/news/2024/b.md', '/news/a.txt']);
+  });
+  it('resolves to [] when cancelled and refuses wrong senders and malformed arguments', async () => {
+    const { handlers, dialogCalls } = setup({ open: { canceled: true, filePaths: [] } });
+    expect(await handlers[IPC.openFolder](trusted, { title: 'x' })).toEqual([]);
+    await expect(handlers[IPC.openFolder](foreign, { title: 'x' })).rejects.toThrow(/refused/);
+    await expect(handlers[IPC.openFolder](trusted, { title: 'x', path: '/etc' })).rejects.toThrow(/unexpected property "path"/);
+    expect(dialogCalls).toHaveLength(1);
   });
 });
 

@@ -2,11 +2,13 @@
  * What each IPC channel does, with Electron's dialog, the file system and the shell injected as small interfaces
  * so the logic (sender check, argument validation, size limit, cancel handling) is tested under Node.
  *
- * Oversize files: openFiles stats every picked file before reading any, and if one is larger than the limit it
- * rejects the whole pick with an Error naming the file(s) and the limit. PickedFile has no error field, and
- * refusing before reading anything means nothing is half-imported: the user sees why and picks again.
+ * Oversize files: openFiles and openFolder stat every file before reading it; one too large to import (by the
+ * importers' limit for its kind, or the bridge's own limit) comes back unread with a `problem` naming it and the
+ * limit, so the rest of the batch still imports. A folder is walked in main (the renderer cannot list folders);
+ * only the files of supported types are read, hidden files and folders are left out.
  */
 import path from 'node:path';
+import { checkBeforeReading } from '../shared/importers/detect.ts';
 import { IPC, type FileFilter, type PickedFile } from '../shared/platform.ts';
 import {
   LIMITS,
@@ -14,6 +16,7 @@ import {
   formatBytes,
   validateExternalUrl,
   validateOpenFilesArgs,
+  validateOpenFolderArgs,
   validateSaveFileArgs,
   type IpcSender,
 } from './ipcValidation.ts';
@@ -22,8 +25,8 @@ import {
 export interface DialogPort {
   showOpenDialog(options: {
     title: string;
-    filters: FileFilter[];
-    properties: Array<'openFile' | 'multiSelections'>;
+    filters?: FileFilter[];
+    properties: Array<'openFile' | 'openDirectory' | 'multiSelections'>;
   }): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string }>;
 }
@@ -31,6 +34,8 @@ export interface DialogPort {
 export interface FileSystemPort {
   stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
   readFile(filePath: string): Promise<Uint8Array>;
+  /** A folder's entries (fs.readdir with withFileTypes). */
+  readdir(dirPath: string): Promise<{ name: string; isFile(): boolean; isDirectory(): boolean }[]>;
   writeFile(filePath: string, data: Uint8Array): Promise<void>;
 }
 
@@ -50,6 +55,7 @@ export interface IpcDeps {
 
 export interface IpcHandlers {
   [IPC.openFiles](sender: IpcSender, args: unknown): Promise<PickedFile[]>;
+  [IPC.openFolder](sender: IpcSender, args: unknown): Promise<PickedFile[]>;
   [IPC.saveFile](sender: IpcSender, args: unknown): Promise<boolean>;
   [IPC.openExternal](sender: IpcSender, url: unknown): Promise<void>;
 }
@@ -77,6 +83,53 @@ function describeFsError(error: unknown): string {
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
   const maxBytes = deps.maxOpenFileBytes ?? LIMITS.openFileBytes;
 
+  /** Reads one file unless its name or size rules it out; a refusal or read error becomes its `problem`. */
+  async function readChecked(filePath: string, name: string, shown: string, size: number, inFolder: boolean): Promise<PickedFile> {
+    const base: PickedFile = { name, bytes: new Uint8Array(), ...(shown !== name ? { path: shown } : {}) };
+    const check = checkBeforeReading(name, size, inFolder);
+    if (!check.ok) return { ...base, problem: check.reason };
+    if (size > maxBytes) return { ...base, problem: `${shown} is ${formatBytes(size)}; Factmark opens files up to ${formatBytes(maxBytes)}.` };
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.fs.readFile(filePath);
+    } catch (error) {
+      return { ...base, problem: `Could not read ${shown}: ${describeFsError(error)}.` };
+    }
+    // The file may have grown between stat and read.
+    if (bytes.byteLength > maxBytes) return { ...base, problem: `${shown} is ${formatBytes(bytes.byteLength)}; Factmark opens files up to ${formatBytes(maxBytes)}.` };
+    return { ...base, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+
+  /** Every non-hidden file under a folder, depth first, with its path relative to the folder ('/'-separated). */
+  async function listFolder(root: string): Promise<{ filePath: string; relative: string; size: number }[]> {
+    const found: { filePath: string; relative: string; size: number }[] = [];
+    const visit = async (dir: string, relative: string, depth: number): Promise<void> => {
+      if (depth > LIMITS.folderDepth || found.length >= LIMITS.folderFiles) return;
+      let entries: Awaited<ReturnType<FileSystemPort['readdir']>>;
+      try {
+        entries = await deps.fs.readdir(dir);
+      } catch (error) {
+        throw new Error(`Could not open the folder ${relative || path.basename(dir)}: ${describeFsError(error)}.`);
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (entry.name.startsWith('.') || found.length >= LIMITS.folderFiles) continue;
+        const filePath = path.join(dir, entry.name);
+        const rel = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await visit(filePath, rel, depth + 1);
+        else if (entry.isFile()) {
+          try {
+            found.push({ filePath, relative: rel, size: (await deps.fs.stat(filePath)).size });
+          } catch {
+            // Vanished between listing and stat: nothing to import, nothing to report.
+          }
+        }
+      }
+    };
+    await visit(root, '', 0);
+    return found;
+  }
+
   return {
     async [IPC.openFiles](sender, raw) {
       assertTrustedSender(IPC.openFiles, sender);
@@ -88,39 +141,31 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       });
       if (result.canceled || result.filePaths.length === 0) return [];
 
-      const sizes = await Promise.all(
-        result.filePaths.map(async (filePath) => {
-          const name = path.basename(filePath);
-          let stats: { size: number; isFile(): boolean };
-          try {
-            stats = await deps.fs.stat(filePath);
-          } catch (error) {
-            throw new Error(`Could not open “${name}”: ${describeFsError(error)}.`);
-          }
-          if (!stats.isFile()) throw new Error(`Could not open “${name}”: it is not a regular file.`);
-          return { filePath, name, size: stats.size };
-        }),
-      );
-      const tooBig = sizes.filter((f) => f.size > maxBytes);
-      if (tooBig.length > 0) {
-        const list = tooBig.map((f) => `“${f.name}” (${formatBytes(f.size)})`).join(', ');
-        throw new Error(`${tooBig.length === 1 ? 'This file is' : 'These files are'} too large to open: ${list}. Factmark opens files up to ${formatBytes(maxBytes)}. Nothing was imported.`);
-      }
-
       const picked: PickedFile[] = [];
-      for (const { filePath, name } of sizes) {
-        let bytes: Uint8Array;
+      for (const filePath of result.filePaths) {
+        const name = path.basename(filePath);
+        let stats: { size: number; isFile(): boolean };
         try {
-          bytes = await deps.fs.readFile(filePath);
+          stats = await deps.fs.stat(filePath);
         } catch (error) {
-          throw new Error(`Could not read “${name}”: ${describeFsError(error)}.`);
+          picked.push({ name, bytes: new Uint8Array(), problem: `Could not open ${name}: ${describeFsError(error)}.` });
+          continue;
         }
-        // The file may have grown between stat and read.
-        if (bytes.byteLength > maxBytes) {
-          throw new Error(`This file is too large to open: “${name}” (${formatBytes(bytes.byteLength)}). Factmark opens files up to ${formatBytes(maxBytes)}. Nothing was imported.`);
-        }
-        picked.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+        if (!stats.isFile()) picked.push({ name, bytes: new Uint8Array(), problem: `Could not open ${name}: it is not a regular file.` });
+        else picked.push(await readChecked(filePath, name, name, stats.size, false));
       }
+      return picked;
+    },
+
+    async [IPC.openFolder](sender, raw) {
+      assertTrustedSender(IPC.openFolder, sender);
+      const args = validateOpenFolderArgs(IPC.openFolder, raw);
+      const result = await deps.dialog.showOpenDialog({ title: args.title, properties: ['openDirectory'] });
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return [];
+      const found = await listFolder(folder);
+      const picked: PickedFile[] = [];
+      for (const f of found) picked.push(await readChecked(f.filePath, path.basename(f.filePath), f.relative, f.size, true));
       return picked;
     },
 

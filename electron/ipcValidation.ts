@@ -33,6 +33,9 @@ export const LIMITS = {
   urlLength: 8192,
   /** Largest file openFiles reads: bigger ones are refused with a message naming them. */
   openFileBytes: 200 * 1024 * 1024,
+  /** How deep and how many files openFolder reads: far beyond a real article folder, short of a whole disk. */
+  folderDepth: 20,
+  folderFiles: 100_000,
   /** Largest payload saveFile writes (a dataset export). */
   saveFileBytes: 1024 * 1024 * 1024,
 } as const;
@@ -109,6 +112,12 @@ export function validateOpenFilesArgs(channel: string, value: unknown): OpenFile
   const filters = validateFilters(channel, value.filters);
   if (typeof value.multiple !== 'boolean') throw new ArgumentError(channel, 'multiple must be true or false');
   return { title, filters, multiple: value.multiple };
+}
+
+export function validateOpenFolderArgs(channel: string, value: unknown): { title: string } {
+  if (!isPlainObject(value)) throw new ArgumentError(channel, 'expected an object { title }');
+  checkKeys(channel, 'the options', value, ['title']);
+  return { title: checkString(channel, 'title', value.title, LIMITS.titleLength, true) };
 }
 
 export function validateSaveFileArgs(channel: string, value: unknown): SaveFileArgs {

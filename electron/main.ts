@@ -99,12 +99,14 @@ function registerIpc(): void {
     fs: {
       stat: (file) => fs.stat(file),
       readFile: (file) => fs.readFile(file),
+      readdir: (dir) => fs.readdir(dir, { withFileTypes: true }),
       writeFile: (file, data) => fs.writeFile(file, data),
     },
     shell: { openExternal: (url) => shell.openExternal(url) },
     defaultSaveDirectory: app.getPath('documents'),
   });
   ipcMain.handle(IPC.openFiles, (event, arg: unknown) => handlers[IPC.openFiles](senderOf(event), arg));
+  ipcMain.handle(IPC.openFolder, (event, arg: unknown) => handlers[IPC.openFolder](senderOf(event), arg));
   ipcMain.handle(IPC.saveFile, (event, arg: unknown) => handlers[IPC.saveFile](senderOf(event), arg));
   ipcMain.handle(IPC.openExternal, (event, arg: unknown) => handlers[IPC.openExternal](senderOf(event), arg));
 }

@@ -21,6 +21,8 @@ describe('application menu', () => {
     expect(importItem?.accelerator).toBe('CmdOrCtrl+O');
     importItem?.click?.();
     expect(sent).toEqual(['import-files']);
+    items.find((i) => i.label === 'Import folder…')?.click?.();
+    expect(sent).toEqual(['import-files', 'import-folder']);
   });
   it('offers Quit in File except on macOS, where the app menu has it', () => {
     expect(build(false, false).items.some((i) => i.role === 'quit')).toBe(true);

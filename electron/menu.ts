@@ -50,6 +50,7 @@ export function buildMenuTemplate({ isMac, isDev, sendCommand }: MenuOptions): M
     label: '&File',
     submenu: [
       { label: 'Import files…', accelerator: 'CmdOrCtrl+O', click: () => sendCommand('import-files') },
+      { label: 'Import folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => sendCommand('import-folder') },
       // On macOS Quit lives in the app menu.
       ...(isMac ? [] : [separator, { role: 'quit' as const }]),
     ],

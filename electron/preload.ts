@@ -17,6 +17,7 @@ async function invoke<T>(channel: string, arg: unknown): Promise<T> {
 const api: PlatformApi = {
   kind: 'electron',
   openFiles: (options) => invoke<PickedFile[]>(IPC.openFiles, options),
+  openFolder: (options) => invoke<PickedFile[]>(IPC.openFolder, options),
   saveFile: (options) => invoke<boolean>(IPC.saveFile, options),
   openExternal: (url) => invoke<void>(IPC.openExternal, url),
   onMenuCommand(listener) {

@@ -199,6 +199,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
               announce={announce}
               initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
               onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+              onOpenDocument={(id) => void open(id)}
             />
           ) : (
             <div className="no-document">

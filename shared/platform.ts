@@ -4,8 +4,16 @@
  * Everything crossing the bridge is plain data, validated on the main side.
  */
 export interface PickedFile {
+  /** The file's own name (no folders): what the importers and the library know it by. */
   name: string;
   bytes: Uint8Array;
+  /** Where it was found, relative to a picked or dropped folder ("news/a.txt"); shown in import reports. */
+  path?: string;
+  /**
+   * Why the file was not read (too large, not a supported type), as a complete sentence; `bytes` is then empty.
+   * Lets one unreadable file be reported while the rest of the batch goes on.
+   */
+  problem?: string;
 }
 
 export interface FileFilter {
@@ -17,6 +25,11 @@ export interface PlatformApi {
   readonly kind: 'electron' | 'browser';
   /** Lets the user pick files; resolves to [] when cancelled. */
   openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /**
+   * Lets the user pick a folder; resolves to the supported article files in it and its subfolders (hidden files
+   * and folders left out), or [] when cancelled. Files it will not read come back with a `problem`.
+   */
+  openFolder(options: { title: string }): Promise<PickedFile[]>;
   /** Lets the user save data under a suggested name; resolves false when cancelled. */
   saveFile(options: { suggestedName: string; data: Uint8Array; filters: FileFilter[] }): Promise<boolean>;
   /** Opens an http(s) URL in the system browser; other schemes are refused. */
@@ -26,7 +39,7 @@ export interface PlatformApi {
 }
 
 /** Menu commands the page carries out itself (importing needs its database). */
-export const MENU_COMMANDS = ['import-files'] as const;
+export const MENU_COMMANDS = ['import-files', 'import-folder'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -36,6 +49,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 /** The renderer → main channels of the IPC bridge (ipcRenderer.invoke): one place, used by preload and main. */
 export const IPC = {
   openFiles: 'factmark:open-files',
+  openFolder: 'factmark:open-folder',
   saveFile: 'factmark:save-file',
   openExternal: 'factmark:open-external',
 } as const;

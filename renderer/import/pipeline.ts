@@ -41,6 +41,9 @@ export interface ImportReport {
   imported: ImportedEntry[];
   duplicates: { file: string; title: string; existingTitle: string; inTrash: boolean }[];
   failed: { file: string; message: string }[];
+  /** Annotations of earlier versions moved onto the new versions, and those that became orphans there. */
+  annotationsMoved: number;
+  annotationsOrphaned: number;
 }
 
 /** Moves annotations from one version to the next (renderer/db/anchorVersions.ts when present). */
@@ -70,7 +73,7 @@ interface Pending {
 export async function runImport(db: FactmarkDatabase, items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportReport> {
   const chunkSize = options.chunkSize ?? 1000;
   const createdAt = options.now ?? new Date().toISOString();
-  const report: ImportReport = { filesTotal: items.length, filesDone: 0, cancelled: false, imported: [], duplicates: [], failed: [] };
+  const report: ImportReport = { filesTotal: items.length, filesDone: 0, cancelled: false, imported: [], duplicates: [], failed: [], annotationsMoved: 0, annotationsOrphaned: 0 };
   const progress = () => options.onProgress?.({ filesDone: report.filesDone, filesTotal: report.filesTotal, imported: report.imported.length });
   const book = await loadVersionBook(db);
   const slicer = new Slicer();
@@ -188,7 +191,19 @@ async function writeChunk(db: FactmarkDatabase, book: VersionBook, chunk: Pendin
     if (writtenIds.has(d.id)) report.imported.push({ id: d.id, title: d.title, file: files[i]!, ...(d.version ? { version: d.version } : {}) });
     else report.duplicates.push({ file: files[i]!, title: d.title, existingTitle: d.title, inTrash: false });
   }
-  if (carry) for (const c of carries) if (writtenIds.has(c.to)) await carry(db, c.from, c.to);
+  if (!carry) return;
+  for (const c of carries) {
+    if (!writtenIds.has(c.to)) continue;
+    try {
+      const moved = await carry(db, c.from, c.to);
+      report.annotationsMoved += moved.moved;
+      report.annotationsOrphaned += moved.orphaned;
+    } catch (error) {
+      // The new version is in; its predecessor keeps its annotations. Say so rather than fail the import.
+      const title = docs.find((d) => d.id === c.to)?.title ?? '';
+      report.failed.push({ file: files[docs.findIndex((d) => d.id === c.to)] ?? '', message: `“${title}” was imported, but the annotations of its earlier version could not be moved to it: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
 }
 
 /** The stored document for a converted draft: an id, its content hash, a title even when the draft has none. */

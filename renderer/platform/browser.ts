@@ -1,29 +1,23 @@
 import type { FileFilter, PickedFile, PlatformApi } from '../../shared/platform.ts';
 import { isSafeExternalUrl } from '../../shared/urls.ts';
+import { pickedFromFiles } from './files.ts';
 
 /** The platform API in a plain browser: a file input to open, a download to save, a new tab for links. */
 export const browserPlatform: PlatformApi = {
   kind: 'browser',
 
   openFiles({ filters, multiple }) {
-    return new Promise<PickedFile[]>((resolve, reject) => {
-      const input = document.createElement('input');
-      input.type = 'file';
+    return pickWithInput((input) => {
       input.multiple = multiple;
       input.accept = acceptAttribute(filters);
-      input.hidden = true;
-      input.addEventListener('change', () => {
-        const files = Array.from(input.files ?? []);
-        input.remove();
-        Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(resolve, reject);
-      });
-      input.addEventListener('cancel', () => {
-        input.remove();
-        resolve([]);
-      });
-      document.body.append(input);
-      input.click();
-    });
+    }, false);
+  },
+
+  openFolder() {
+    return pickWithInput((input) => {
+      // A directory input hands over every file in the folder and its subfolders, with webkitRelativePath.
+      input.webkitdirectory = true;
+    }, true);
   },
 
   async saveFile({ suggestedName, data }) {
@@ -47,4 +41,25 @@ export const browserPlatform: PlatformApi = {
 
 function acceptAttribute(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+}
+
+/** Opens a hidden file input; resolves with its files ([] when the picker is cancelled). */
+function pickWithInput(setup: (input: HTMLInputElement) => void, folder: boolean): Promise<PickedFile[]> {
+  return new Promise<PickedFile[]>((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.hidden = true;
+    setup(input);
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []);
+      input.remove();
+      pickedFromFiles(files.map((file) => ({ file, path: folder ? file.webkitRelativePath || file.name : file.name, inFolder: folder }))).then(resolve, reject);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
 }

@@ -5,8 +5,8 @@ import { labelDef, labelForKey, type Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
-import { sourceLine } from '../library/LibraryPanel.tsx';
 import { AnnotationPanel } from './AnnotationPanel.tsx';
+import { ProvenanceHeader } from './ProvenanceHeader.tsx';
 import { deleteImpact } from '../../shared/links.ts';
 import { platform } from '../platform/index.ts';
 import { AnnotationDetailsDialog } from './details/AnnotationDetailsDialog.tsx';
@@ -33,10 +33,12 @@ interface DocumentViewProps {
   initialSelectedId?: string | null;
   /** Opens another article of the library and selects an annotation in it (following a link). */
   onOpenAnnotation?(documentId: string, annotationId: string): void;
+  /** Opens another article of the library (another version of this one). */
+  onOpenDocument?(documentId: string): void;
 }
 
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
-export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation }: DocumentViewProps) {
+export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
   const session = useAnnotationSession(repo, doc, annotator, changed);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -207,9 +209,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       <section className="reader-column" aria-label="Reader">
         <header className="reader-header">
           <h2 className="doc-title">{doc.title}</h2>
-          <p className="doc-meta">
-            {sourceLine(doc)} · imported {new Date(doc.createdAt).toLocaleDateString()}
-          </p>
+          <ProvenanceHeader repo={repo} document={doc} onOpenVersion={onOpenDocument} announce={announce} />
           <div className="reader-header-row">
             <TagToolbar onTag={(label) => void tagSelection(label)} />
             <button type="button" className="shortcuts-button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>

@@ -1,0 +1,130 @@
+/**
+ * Where the open article came from: source, address (opened in the system browser), publication date, when it was
+ * imported, a short content hash and its version, with buttons to open its other versions. The versions are
+ * watched live, so a new version imported while the article is open shows up here at once.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { DocumentSource, FmDocument } from '../../shared/model.ts';
+import type { Repository } from '../db/repository.ts';
+import { versionsOf, type VersionSummary } from '../db/versions.ts';
+import { describeError } from '../errors.ts';
+import { platform } from '../platform/index.ts';
+import './provenance.css';
+
+interface ProvenanceHeaderProps {
+  repo: Repository;
+  document: FmDocument;
+  onOpenVersion?(id: string): void;
+  announce(message: string, kind?: 'info' | 'error'): void;
+}
+
+/** Enough of the SHA-256 to tell texts apart by eye; the full hash is in the tooltip and the exports. */
+const SHORT_HASH = 12;
+
+export function ProvenanceHeader({ repo, document: doc, onOpenVersion, announce }: ProvenanceHeaderProps) {
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  useEffect(() => {
+    const sub = liveQuery(async () => {
+      // the stored record, not the prop: the article may have become version 1 since it was opened
+      const current = await repo.db.documents.get(doc.id);
+      return current ? versionsOf(repo.db, current) : [];
+    }).subscribe({ next: setVersions, error: () => setVersions([]) });
+    return () => sub.unsubscribe();
+  }, [repo, doc.id]);
+
+  const s = doc.source;
+  const self = versions.find((v) => v.id === doc.id);
+  const others = versions.filter((v) => v.id !== doc.id);
+  const openUrl = (url: string) => platform.openExternal(url).catch((e) => announce(describeError(e), 'error'));
+
+  return (
+    <div className="provenance">
+      <dl aria-label="Provenance">
+        <div>
+          <dt>Source</dt>
+          <dd>{sourceText(s)}</dd>
+        </div>
+        {s.url ? (
+          <div>
+            <dt>URL</dt>
+            <dd>
+              <a
+                href={s.url}
+                title="Opens in your web browser"
+                rel="noreferrer noopener"
+                onClick={(e) => {
+                  e.preventDefault();
+                  void openUrl(s.url!);
+                }}
+              >
+                {displayUrl(s.url)}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {s.published ? (
+          <div>
+            <dt>Published</dt>
+            <dd>{s.published}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Imported</dt>
+          <dd>
+            <time dateTime={doc.createdAt}>{new Date(doc.createdAt).toLocaleString()}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Hash</dt>
+          <dd>
+            <code title={`SHA-256 ${doc.contentHash}`} aria-label={`SHA-256 ${doc.contentHash.slice(0, SHORT_HASH)}`}>
+              {doc.contentHash.slice(0, SHORT_HASH)}
+            </code>
+          </dd>
+        </div>
+        {self ? (
+          <div>
+            <dt>Version</dt>
+            <dd>
+              {self.version} of {versions.length}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {others.length ? (
+        <nav className="other-versions" aria-label="Other versions">
+          <span>Other versions exist:</span>
+          {others.map((v) => (
+            <button key={v.id} type="button" className="version-link" onClick={() => onOpenVersion?.(v.id)}>
+              Version {v.version} · {v.published ?? `imported ${new Date(v.createdAt).toLocaleDateString()}`}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+const KIND_NAMES: Record<string, string> = {
+  file: 'text file',
+  markdown: 'Markdown file',
+  html: 'saved web page',
+  jsonl: 'JSONL corpus',
+  paste: 'pasted text',
+  sample: 'sample article',
+};
+
+/** "Newsweek, by Jane Doe — saved web page news.html": outlet and author when known, then how it arrived. */
+export function sourceText(s: DocumentSource): string {
+  const who = [s.outlet, s.author ? `by ${s.author}` : undefined].filter(Boolean).join(', ');
+  const how = [KIND_NAMES[s.kind] ?? s.kind, s.fileName].filter(Boolean).join(' ');
+  const text = who ? `${who} — ${how}` : how;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The address without its scheme, cut in the middle when very long. */
+function displayUrl(url: string): string {
+  const bare = url.replace(/^https?:\/\//, '');
+  return bare.length > 80 ? `${bare.slice(0, 50)}…${bare.slice(-25)}` : bare;
+}
