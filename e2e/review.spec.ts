@@ -1,0 +1,169 @@
+/**
+ * Review (issue #5): import two teammates' packages → disagreements shown → agreement shown → adjudicate → export
+ * gold → import it into a fresh profile. The packages are made with the app's own shared code, as "Export for
+ * review" makes them on the teammates' machines.
+ */
+import { mkdir } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { makeAnnotation } from '../shared/annotation.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import type { Annotation, FmDocument } from '../shared/model.ts';
+import { buildReviewPackage } from '../shared/review/package.ts';
+import { firstRun, openArticle } from './helpers.ts';
+
+const TITLE = 'Port attack report';
+const TEXT = 'Officials said the port was attacked overnight.\nRussia denied it on Tuesday.\nNobody confirmed the damage.';
+const SHOTS = '/tmp/shots-rev';
+
+async function packages() {
+  const doc: FmDocument = { id: 'doc-1', title: TITLE, text: TEXT, contentHash: await sha256Hex(TEXT), source: { kind: 'paste' }, createdAt: '2024-05-01T09:00:00.000Z' };
+  const tag = (annotator: string, quote: string, label: Annotation['label'], id: string) => {
+    const start = TEXT.indexOf(quote);
+    return makeAnnotation(TEXT, { documentId: doc.id, annotator, label, start, end: start + quote.length }, '2024-05-01T10:00:00.000Z', id);
+  };
+  const ana = buildReviewPackage(
+    { documents: [doc], annotations: [tag('Ana', 'the port was attacked', 'claim', 'a1'), tag('Ana', 'Russia denied it', 'denial', 'a2'), tag('Ana', 'Nobody confirmed the damage', 'unverified', 'a3')] },
+    { annotator: 'Ana', origin: 'aaaa-machine' },
+    new Date('2024-05-02T10:00:00Z'),
+  );
+  const ben = buildReviewPackage(
+    { documents: [doc], annotations: [tag('Ben', 'the port was attacked', 'claim', 'b1'), tag('Ben', 'Russia denied it', 'claim', 'b2')] },
+    { annotator: 'Ben', origin: 'bbbb-machine' },
+    new Date('2024-05-02T11:00:00Z'),
+  );
+  return [ana, ben].map((p) => ({ name: p.fileName, mimeType: 'application/x-ndjson', buffer: Buffer.from(p.data) }));
+}
+
+async function importTeamWork(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: "Import teammates' work…" }).click();
+  await (await chooser).setFiles(files);
+}
+
+async function download(page: Page, click: () => Promise<void>) {
+  const downloading = page.waitForEvent('download');
+  await click();
+  const d = await downloading;
+  const { readFile } = await import('node:fs/promises');
+  return { name: d.suggestedFilename(), text: await readFile((await d.path())!, 'utf8') };
+}
+
+test('a lead imports two teammates’ packages, sees disagreements and agreement, adjudicates and exports gold', async ({ page, browser }) => {
+  await mkdir(SHOTS, { recursive: true });
+  await firstRun(page, 'Lead Reviewer');
+  const files = await packages();
+  expect(files.map((f) => f.name)).toEqual(['factmark-review-Ana-2024-05-02.jsonl', 'factmark-review-Ben-2024-05-02.jsonl']);
+  await importTeamWork(page, files);
+
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('layer "Ana". 3 annotations added');
+  await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('layer "Ben". 2 annotations added');
+  await report.getByRole('button', { name: 'Close' }).click();
+
+  // the same packages again change nothing: nothing is duplicated
+  await importTeamWork(page, files);
+  await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('0 annotations added, 0 updated, 0 deleted, 3 unchanged');
+  await report.getByRole('button', { name: 'Close' }).click();
+
+  await openArticle(page, TITLE);
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const review = page.getByRole('complementary', { name: 'Review' });
+  const layers = review.getByRole('group', { name: 'Layers' });
+  await expect(layers.getByRole('checkbox', { name: /Ana \(3\)/ })).toBeChecked();
+  await expect(layers.getByRole('checkbox', { name: /Ben \(2\)/ })).toBeChecked();
+
+  const disagreements = review.getByRole('region', { name: 'Disagreements' });
+  await expect(disagreements).toContainText('Different label: 1 · Different boundaries: 0 · Missing in some layers: 1');
+  await expect(disagreements.getByRole('listitem')).toHaveCount(2);
+  const stacked = review.getByRole('region', { name: 'Stacked view' });
+  await expect(stacked.getByRole('group', { name: /^Ana: Denial “Russia denied it”/ })).toBeVisible();
+  await expect(stacked.getByRole('group', { name: /^Ben: Claim “Russia denied it”/ })).toBeVisible();
+
+  // hiding a layer hides its disagreements
+  await layers.getByRole('checkbox', { name: /Ben/ }).uncheck();
+  await expect(disagreements.getByRole('listitem')).toHaveCount(0);
+  await layers.getByRole('checkbox', { name: /Ben/ }).check();
+
+  // N steps to the first disagreement (keyboard), and the reader announces it
+  await page.getByRole('heading', { name: TITLE }).click();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('status')).toContainText('Disagreement 1 of 2: different label, “Russia denied it”');
+  await expect(disagreements.getByRole('button', { name: /Different label/ })).toHaveAttribute('aria-current', 'true');
+  await page.screenshot({ path: `${SHOTS}/review-mode.png` });
+
+  const adjudicate = review.getByRole('region', { name: 'Adjudicate' });
+  await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Russia rejects the report: a denial');
+  await adjudicate.getByRole('button', { name: 'Accept AN denial' }).click();
+  await expect(page.getByRole('status')).toContainText('Accepted Ana’s denial “Russia denied it” into gold.');
+  await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Not a claim');
+  await adjudicate.getByRole('button', { name: 'Reject BE claim' }).click();
+  await review.getByRole('button', { name: 'Accept all agreed spans' }).click();
+  await expect(page.getByRole('status')).toContainText('Accepted 1 agreed span into gold.');
+  const gold = review.getByRole('region', { name: 'Gold' });
+  await expect(gold.getByRole('listitem')).toHaveCount(2);
+  await expect(gold).toContainText('Russia rejects the report: a denial');
+  await expect(review.getByRole('combobox', { name: 'Adjudication' })).toHaveValue('in-progress');
+  await review.getByRole('combobox', { name: 'Adjudication' }).selectOption('done');
+
+  // the agreement dashboard
+  await page.getByRole('button', { name: 'Agreement', exact: true }).click();
+  const agreement = page.getByRole('region', { name: 'Agreement' });
+  await agreement.getByRole('combobox', { name: 'Scope' }).selectOption('library');
+  await expect(agreement.getByRole('table', { name: 'Cohen’s κ by annotator pair' })).toBeVisible();
+  await expect(agreement.getByRole('table', { name: 'Cohen’s κ by annotator pair' }).getByRole('row')).toHaveCount(3);
+  await expect(agreement).toContainText('Fleiss’ κ (tokens)');
+  await expect(agreement.getByRole('list', { name: 'Per label' }).getByRole('listitem')).toHaveCount(3);
+  await expect(agreement.getByRole('list', { name: 'Worst articles first' })).toContainText(TITLE);
+  await page.screenshot({ path: `${SHOTS}/agreement.png` });
+  const csv = await download(page, () => agreement.getByRole('button', { name: 'Export agreement CSV' }).click());
+  expect(csv.text.split('\r\n')[0]).toBe('scope,document_id,title,label,annotator_a,annotator_b,metric,value');
+  expect(csv.text).toContain('pair,,,,Ana,Ben,token_cohen_kappa,');
+  const json = JSON.parse((await download(page, () => agreement.getByRole('button', { name: 'Export agreement JSON' }).click())).text);
+  expect(json.annotators).toEqual(['Ana', 'Ben']);
+
+  // export the gold layer (native) and the whole adjudicated dataset
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await exportDialog.getByRole('radio', { name: 'Gold' }).check();
+  const goldFile = await download(page, () => exportDialog.getByRole('button', { name: 'Export', exact: true }).click());
+  const lines = goldFile.text.trim().split('\n').map((l) => JSON.parse(l));
+  const anns = lines.slice(1).flatMap((d) => d.annotations);
+  expect(anns.map((a: Annotation) => [a.label, a.quote, a.layer, a.decision?.action])).toEqual([
+    ['claim', 'the port was attacked', 'gold', 'accept'],
+    ['denial', 'Russia denied it', 'gold', 'accept'],
+  ]);
+  expect(anns[1].decision.reason).toBe('Russia rejects the report: a denial');
+  expect(lines[1].adjudication).toBe('done');
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await exportDialog.getByRole('radio', { name: 'All annotators' }).check();
+  const everything = await download(page, () => exportDialog.getByRole('button', { name: 'Export', exact: true }).click());
+  const doc = JSON.parse(everything.text.trim().split('\n')[1]!);
+  expect(doc.annotations).toHaveLength(7);
+  expect(doc.rejections).toEqual([expect.objectContaining({ id: 'b2', reviewer: 'Lead Reviewer', reason: 'Not a claim' })]);
+
+  // a fresh profile imports the gold dataset
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await firstRun(other, 'Carla Consumer');
+  const chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Import dataset…' }).click();
+  await (await chooser).setFiles({ name: goldFile.name, mimeType: 'application/x-ndjson', buffer: Buffer.from(goldFile.text) });
+  await expect(other.getByRole('status')).toContainText('Imported 1 new article and 2 annotations');
+  await openArticle(other, TITLE);
+  await other.getByRole('button', { name: 'Review', exact: true }).click();
+  await expect(other.getByRole('complementary', { name: 'Review' }).getByRole('region', { name: 'Gold' }).getByRole('listitem')).toHaveCount(2);
+  await fresh.close();
+});
+
+test('bad packages get clear messages and change nothing', async ({ page }) => {
+  await firstRun(page, 'Lead Reviewer');
+  await importTeamWork(page, [
+    { name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from('[{"data":{"text":"x"},"annotations":[]}]') },
+    { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"format":"factmark","schemaVersion":1,"offsetUnit":"codepoint"}\n{"id": ') },
+  ]);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  const notImported = report.getByRole('list', { name: 'Not imported' });
+  await expect(notImported).toContainText('Could not import tasks.json: it looks like Label Studio tasks (JSON), not a Factmark review package.');
+  await expect(notImported).toContainText('Could not import broken.jsonl: no article could be read');
+});
