@@ -6,6 +6,7 @@ import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { AnnotationPanel } from './AnnotationPanel.tsx';
+import { ReviewMode } from '../review/ReviewMode.tsx';
 import { ProvenanceHeader } from './ProvenanceHeader.tsx';
 import { deleteImpact } from '../../shared/links.ts';
 import { platform } from '../platform/index.ts';
@@ -45,6 +46,9 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const mapRef = useRef<TextMap | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // review mode (renderer/review): the reader paints the visible layers instead of the session's list
+  const [reviewing, setReviewing] = useState(false);
+  const [reviewShown, setReviewShown] = useState<Annotation[]>([]);
   const { links, queries } = useArticleLinks(repo, session.annotations, session.loaded);
   const [detailsId, setDetailsId] = useState<string | null>(null);
 
@@ -205,13 +209,16 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   }, []);
 
   return (
-    <div className="document-view">
+    <div className={`document-view${reviewing ? ' reviewing' : ''}`}>
       <section className="reader-column" aria-label="Reader">
         <header className="reader-header">
           <h2 className="doc-title">{doc.title}</h2>
           <ProvenanceHeader repo={repo} document={doc} onOpenVersion={onOpenDocument} announce={announce} />
           <div className="reader-header-row">
             <TagToolbar onTag={(label) => void tagSelection(label)} />
+            <button type="button" className="review-button" aria-pressed={reviewing} onClick={() => setReviewing((r) => !r)}>
+              Review
+            </button>
             <button type="button" className="shortcuts-button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
               Keyboard shortcuts
             </button>
@@ -230,7 +237,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
           <article className="article" aria-label={doc.title}>
             <Reader
               document={doc}
-              annotations={session.annotations}
+              annotations={reviewing ? reviewShown : session.annotations}
               selectedId={selectedId}
               onMap={(m) => (mapRef.current = m)}
               onClickOffset={selectAt}
@@ -257,6 +264,17 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         onClose={() => setDetailsId(null)}
         onSave={saveDetails}
       />
+      {reviewing ? (
+        <ReviewMode
+          db={repo.db}
+          document={doc}
+          reviewer={annotator}
+          onShown={setReviewShown}
+          onReveal={reveal}
+          selection={() => selectedSpan(mapRef.current, doc.text, announce)}
+          announce={announce}
+        />
+      ) : null}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
