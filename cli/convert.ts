@@ -58,6 +58,7 @@ function describeExport(r: ExportReport, from: string, out: string | undefined):
   const to = formatById(r.format)!;
   const lines = [`Converted ${from} to ${r.format}: ${r.documents} document(s), ${r.annotations} annotation(s) written${out && out !== '-' ? ` to ${out}` : ''} (offsets: ${r.offsetUnit === 'codepoint' ? 'Unicode code points' : 'tokens'}).`];
   for (const l of r.leftOut) lines.push(`  left out ${l.count}: ${l.reason}`);
+  for (const w of r.warnings ?? []) lines.push(`  ${w}`);
   if (to.loses) lines.push(`  ${to.name} does not carry: ${to.loses}`);
   return `${lines.join('\n')}\n`;
 }

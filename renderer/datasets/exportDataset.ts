@@ -27,6 +27,7 @@ export function describeExport(format: FormatDef, file: ExportFile): string {
   const { report } = file;
   const parts = [`Exported ${plural(report.documents, 'article')} and ${plural(report.annotations, 'annotation')} as ${format.name} to ${file.suggestedName}.`];
   for (const l of report.leftOut) parts.push(`Left out ${plural(l.count, 'annotation')}: ${l.reason}.`);
+  parts.push(...(report.warnings ?? []));
   return parts.join(' ');
 }
 

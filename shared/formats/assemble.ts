@@ -13,6 +13,7 @@ import type { Annotation, Block, Dataset, DocumentSource, FmDocument } from '../
 import { normaliseText } from '../normalize.ts';
 import { stableUuid } from './ids.ts';
 import { normaliseWithMap } from './text.ts';
+import type { SpanDetails } from './details.ts';
 import type { ImportOptions, ImportProblem } from './types.ts';
 
 export interface Place {
@@ -34,6 +35,10 @@ export interface RawSpan {
   suffix?: string;
   annotator?: unknown;
   note?: unknown;
+  /** Source, confidence, evidence and link, already checked by the format's reader (shared/formats/details.ts). */
+  details?: SpanDetails;
+  /** For formats whose links name spans rather than ids (brat R lines): the span this one answers. */
+  answersSpan?: RawSpan;
   createdAt?: unknown;
   updatedAt?: unknown;
 }
@@ -75,6 +80,8 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
   const annotations: Annotation[] = [];
   const docsById = new Map<string, FmDocument>();
   const annotationPlace = new Map<string, Place>();
+  // links by span (brat): the annotation made from each raw span, to resolve them once every id is known
+  const made = new Map<RawSpan, Annotation>();
 
   for (const raw of raws) {
     const norm = normaliseWithMap(raw.text);
@@ -165,10 +172,18 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
         prefix: q.prefix,
         suffix: q.suffix,
         ...(nonEmpty(s.note) ? { note: s.note } : {}),
+        ...s.details,
         createdAt,
         updatedAt: isTime(s.updatedAt) ? s.updatedAt : createdAt,
       });
+      made.set(s, annotations[annotations.length - 1]!);
     }
+  }
+  for (const [raw, a] of made) {
+    if (!raw.answersSpan) continue;
+    const target = made.get(raw.answersSpan);
+    if (target) a.answers = target.id;
+    else problems.warn(raw.place, 'the annotation it answers was skipped; the link is left out');
   }
   return { documents, annotations };
 }

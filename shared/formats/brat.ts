@@ -4,17 +4,21 @@
  * line, so a span that crosses line breaks is written as fragments `S1 E1;S2 E2` (the line breaks themselves left
  * out; tabs too, as
  * many readers split lines on every tab) and its text as the fragments joined by a space, as brat itself does. Notes go in `#1<TAB>AnnotatorNotes T1<TAB>…`.
+ * A link from an answer to the claim it answers is a relation `R1<TAB>answers Arg1:T2 Arg2:T1` (declared in
+ * annotation.conf); brat relations stay inside one document, so links across articles are reported as left out.
  */
 import { LABEL_IDS } from '../labels.ts';
 import type { Dataset } from '../model.ts';
 import { assemble, Problems, type RawDoc, type RawSpan } from './assemble.ts';
 import { isUuid } from './ids.ts';
+import { withWarnings } from './details.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
 import { decodeFile } from './text.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 import { expandZips } from './zip.ts';
 
-export const BRAT_CONF = `[entities]\n${LABEL_IDS.join('\n')}\n\n[relations]\n\n[events]\n\n[attributes]\n`;
+export const ANSWERS_RELATION = 'answers';
+export const BRAT_CONF = `[entities]\n${LABEL_IDS.join('\n')}\n\n[relations]\n${ANSWERS_RELATION}\tArg1:<ENTITY>, Arg2:<ENTITY>\n\n[events]\n\n[attributes]\n`;
 
 /** Characters a fragment never contains: line breaks (brat's rule) and tabs (the .ann field separator). */
 const BREAK = /^[\n\t\v\f\u0085\u2028\u2029]$/;
@@ -38,6 +42,7 @@ export function exportBrat(dataset: Dataset, _options: ExportOptions = {}): Expo
   const prepared = prepareExport(dataset);
   const files: ExportResult['files'] = [{ path: 'annotation.conf', data: BRAT_CONF }];
   const used = new Set<string>();
+  let crossLinks = 0;
   prepared.docs.forEach(({ doc, spans }, i) => {
     let name = SAFE_NAME.test(doc.id) && !doc.id.endsWith('.') ? doc.id : `doc-${String(i + 1).padStart(4, '0')}`;
     while (used.has(name.toLowerCase())) name = `${name}-${i + 1}`;
@@ -45,6 +50,7 @@ export function exportBrat(dataset: Dataset, _options: ExportOptions = {}): Expo
     const chars = Array.from(doc.text);
     const lines: string[] = [];
     let notes = 0;
+    const tOf = new Map(spans.map((s, k) => [s.annotation.id, `T${k + 1}`]));
     spans.forEach((s, k) => {
       const t = `T${k + 1}`;
       const frags = fragments(chars, s.start, s.end);
@@ -52,9 +58,18 @@ export function exportBrat(dataset: Dataset, _options: ExportOptions = {}): Expo
       lines.push(`${t}\t${s.annotation.label} ${frags.map(([a, b]) => `${a} ${b}`).join(';')}\t${covered}`);
       if (s.annotation.note !== undefined && s.annotation.note.trim() !== '') lines.push(`#${++notes}\tAnnotatorNotes ${t}\t${s.annotation.note.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ')}`);
     });
+    let relations = 0;
+    for (const s of spans) {
+      const to = s.annotation.answers && tOf.get(s.annotation.answers);
+      if (to) lines.push(`R${++relations}\t${ANSWERS_RELATION} Arg1:${tOf.get(s.annotation.id)} Arg2:${to}`);
+      else if (s.annotation.answers) crossLinks++;
+    }
     files.push({ path: `${name}.txt`, data: doc.text }, { path: `${name}.ann`, data: lines.length ? `${lines.join('\n')}\n` : '' });
   });
-  return { files, report: makeReport('brat', 'codepoint', prepared, countSpans(prepared)) };
+  const warnings = crossLinks
+    ? [`${crossLinks} link${crossLinks === 1 ? '' : 's'} left out: brat relations join two annotations of one document, and ${crossLinks === 1 ? 'this one answers' : 'these answer'} a claim in another article (or one not exported).`]
+    : [];
+  return { files, report: withWarnings(makeReport('brat', 'codepoint', prepared, countSpans(prepared)), warnings) };
 }
 
 const baseName = (p: string) => p.replace(/^.*\//, '');
@@ -99,6 +114,7 @@ export async function importBrat(files: FormatFile[], options: ImportOptions = {
 function readAnn(content: string, file: string, chars: string[], problems: Problems): RawSpan[] {
   const spans = new Map<string, RawSpan>();
   const notes: { target: string; note: string; line: number }[] = [];
+  const links: { from: string; to: string; line: number }[] = [];
   const lines = content.split(/\r?\n/);
   lines.forEach((line, i) => {
     const place = { file, line: i + 1 };
@@ -130,8 +146,12 @@ function readAnn(content: string, file: string, chars: string[], problems: Probl
       const m = /^AnnotatorNotes (\S+)$/.exec(mid);
       if (m) notes.push({ target: m[1]!, note: tail, line: i + 1 });
       else problems.warn(place, 'a comment that is not an AnnotatorNotes line; ignored');
+    } else if (id.startsWith('R') && mid.startsWith(`${ANSWERS_RELATION} `)) {
+      const m = /^\S+ Arg1:(\S+) Arg2:(\S+)$/.exec(mid);
+      if (m) links.push({ from: m[1]!, to: m[2]!, line: i + 1 });
+      else problems.error(place, `malformed relation (expected "R1<TAB>${ANSWERS_RELATION} Arg1:T2 Arg2:T1"); ignored`);
     } else if (/^[RENAM*]/.test(id)) {
-      problems.warn(place, 'relations, events, attributes and normalisations are not supported; line ignored');
+      problems.warn(place, `relations other than "${ANSWERS_RELATION}", events, attributes and normalisations are not supported; line ignored`);
     } else {
       problems.error(place, 'unrecognised line; ignored');
     }
@@ -140,6 +160,12 @@ function readAnn(content: string, file: string, chars: string[], problems: Probl
     const s = spans.get(n.target);
     if (s) s.note = n.note;
     else problems.warn({ file, line: n.line }, `the note refers to ${n.target}, which is not a text-bound annotation here; ignored`);
+  }
+  for (const l of links) {
+    const from = spans.get(l.from);
+    const to = spans.get(l.to);
+    if (from && to) from.answersSpan = to;
+    else problems.warn({ file, line: l.line }, `the relation joins ${from ? l.to : l.from}, which is not a text-bound annotation here; ignored`);
   }
   return [...spans.values()];
 }

@@ -5,7 +5,8 @@
  * sentence break that would cut a kept span is not made. IOB2 gives a token one tag, so of overlapping spans the
  * longest (in code points) is kept, ties going to the earliest; every span left out is counted in the report.
  */
-import type { Dataset } from '../model.ts';
+import type { Annotation, Dataset } from '../model.ts';
+import { linksLeftOut, withWarnings } from './details.ts';
 import { LeftOutLog, makeReport, prepareExport, type ExportSpan } from './prepare.ts';
 import type { ExportOptions, ExportResult } from './types.ts';
 
@@ -50,6 +51,7 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
   const dropped = new LeftOutLog();
   const out: string[] = [];
   let written = 0;
+  const keptAnnotations: Annotation[] = [];
   for (const { doc, spans } of prepared.docs) {
     const sents = tokenise(doc.text);
     const flat = sents.flat();
@@ -85,6 +87,7 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
       kept.push(r);
     }
     written += kept.length;
+    for (const r of kept) keptAnnotations.push(r.s.annotation);
     // a sentence break inside a kept span is not made, so no entity starts a sentence with I-
     const joinWithNext = new Set<number>();
     for (const r of kept) for (let i = r.first; i < r.last; i++) if (sentenceOf[i] !== sentenceOf[i + 1]) joinWithNext.add(sentenceOf[i]!);
@@ -97,5 +100,5 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
       if (endOfSentence && (i === flat.length - 1 || !joinWithNext.has(sentenceOf[i]!))) out.push('');
     });
   }
-  return { files: [{ path: 'dataset.conll', data: out.length ? `${out.join('\n')}\n` : '' }], report: makeReport('conll', 'token', prepared, written, [dropped]) };
+  return { files: [{ path: 'dataset.conll', data: out.length ? `${out.join('\n')}\n` : '' }], report: withWarnings(makeReport('conll', 'token', prepared, written, [dropped]), linksLeftOut(keptAnnotations, 'CoNLL IOB2')) };
 }

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Dataset } from '../model.ts';
+import { linksLeftOut, withWarnings, writtenAnnotations } from './details.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
 import type { ExportOptions, ExportResult } from './types.ts';
 
@@ -19,6 +20,6 @@ export function exportCsv(dataset: Dataset, options: ExportOptions = {}): Export
   const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: excel ? '\r\n' : '\n', quotes: false, escapeFormulae: excel });
   return {
     files: [{ path: 'annotations.csv', data: `${excel ? '\ufeff' : ''}${body}${excel ? '\r\n' : '\n'}` }],
-    report: makeReport('csv', 'codepoint', prepared, countSpans(prepared)),
+    report: withWarnings(makeReport('csv', 'codepoint', prepared, countSpans(prepared)), linksLeftOut(writtenAnnotations(prepared), 'CSV')),
   };
 }

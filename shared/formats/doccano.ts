@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type RawDoc, type RawSpan } from './assemble.ts';
+import { linksLeftOut, withWarnings, writtenAnnotations } from './details.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
 import { textRecords } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
@@ -14,7 +15,7 @@ export function exportDoccano(dataset: Dataset, _options: ExportOptions = {}): E
   const lines = prepared.docs.map(({ doc, spans }) =>
     json({ text: doc.text, label: spans.map((s) => [s.start, s.end, s.annotation.label]), document_id: doc.id, title: doc.title, offset_unit: 'codepoint' }),
   );
-  return { files: [{ path: 'dataset.doccano.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }], report: makeReport('doccano', 'codepoint', prepared, countSpans(prepared)) };
+  return { files: [{ path: 'dataset.doccano.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }], report: withWarnings(makeReport('doccano', 'codepoint', prepared, countSpans(prepared)), linksLeftOut(writtenAnnotations(prepared), 'doccano')) };
 }
 
 export async function importDoccano(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {

@@ -5,6 +5,7 @@
 import { LABEL_IDS } from '../labels.ts';
 import { ADJUDICATION_STATES, SCHEMA_VERSION, type AdjudicationState, type Annotation, type FmDocument, type Block, type Dataset, type DocumentSource, type GoldDecision, type Rejection, type Tombstone } from '../model.ts';
 import { assemble, isObject, jsonLines, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
+import { DETAIL_FIELDS, readDetails, reportDanglingLinks, writeDetails } from './details.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
 import { readableFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
@@ -24,7 +25,7 @@ export interface FactmarkHeader {
 const SOURCE_KEYS = ['kind', 'fileName', 'outlet', 'url', 'author', 'published'] as const;
 const BLOCK_TYPES = ['paragraph', 'heading', 'quote', 'list-item'];
 const DOC_KEYS = ['id', 'title', 'text', 'contentHash', 'source', 'blocks', 'createdAt', 'annotations', 'versionGroup', 'version', 'adjudication', 'tombstones', 'rejections'];
-const ANN_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'annotator', 'note', 'createdAt', 'updatedAt', 'layer', 'decision'];
+const ANN_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'annotator', 'note', ...DETAIL_FIELDS, 'createdAt', 'updatedAt', 'layer', 'decision'];
 
 function copySource(s: DocumentSource): DocumentSource {
   const out: Record<string, string> = {};
@@ -81,6 +82,7 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}, ex
           suffix: a.suffix,
           annotator: a.annotator,
           ...(a.note !== undefined ? { note: a.note } : {}),
+          ...writeDetails(a),
           createdAt: a.createdAt,
           updatedAt: a.updatedAt,
           ...(a.layer ? { layer: a.layer } : {}),
@@ -211,6 +213,7 @@ function readDocument(value: unknown, place: Place, problems: Problems, side: Re
       suffix: a.suffix as string,
       annotator: a.annotator,
       note: a.note,
+      details: readDetails(a, at, place, problems),
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
     });
@@ -286,6 +289,7 @@ export async function importFactmark(files: FormatFile[], options: ImportOptions
     if (typeof declared.annotations === 'number' && declared.annotations !== spans) problems.warn({ file: file.path, line: 1 }, `the header announces ${declared.annotations} annotation(s) but ${spans} were read`);
   }
   const dataset = await assemble(raws, problems, options);
+  reportDanglingLinks(dataset.annotations, problems);
   return { dataset: attachReview(dataset, side), problems: problems.list };
 }
 

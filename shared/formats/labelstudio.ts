@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type RawDoc, type RawSpan } from './assemble.ts';
+import { linksLeftOut, withWarnings, writtenAnnotations } from './details.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
 import { jsonFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
@@ -43,7 +44,7 @@ export function exportLabelStudio(dataset: Dataset, _options: ExportOptions = {}
       })),
     };
   });
-  return { files: [{ path: 'dataset.label-studio.json', data: `${JSON.stringify(tasks, null, 2)}\n` }], report: makeReport('label-studio', 'codepoint', prepared, countSpans(prepared)) };
+  return { files: [{ path: 'dataset.label-studio.json', data: `${JSON.stringify(tasks, null, 2)}\n` }], report: withWarnings(makeReport('label-studio', 'codepoint', prepared, countSpans(prepared)), linksLeftOut(writtenAnnotations(prepared), 'This Label Studio export')) };
 }
 
 function annotatorOf(a: Record<string, unknown>): unknown {

@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type RawDoc } from './assemble.ts';
+import { linksLeftOut, withWarnings, writtenAnnotations } from './details.ts';
 import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
 import { textRecords } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
@@ -18,7 +19,7 @@ export function exportSpacy(dataset: Dataset, _options: ExportOptions = {}): Exp
       meta: { id: doc.id, title: doc.title, offset_unit: 'codepoint', content_hash: doc.contentHash, source: doc.source, created_at: doc.createdAt },
     }),
   );
-  return { files: [{ path: 'dataset.spacy.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }], report: makeReport('spacy', 'codepoint', prepared, countSpans(prepared)) };
+  return { files: [{ path: 'dataset.spacy.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }], report: withWarnings(makeReport('spacy', 'codepoint', prepared, countSpans(prepared)), linksLeftOut(writtenAnnotations(prepared), 'spaCy span JSONL')) };
 }
 
 export async function importSpacy(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {

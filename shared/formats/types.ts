@@ -34,6 +34,8 @@ export interface ExportReport {
   /** Annotations written. */
   annotations: number;
   leftOut: LeftOut[];
+  /** What the format lost without leaving annotations out, e.g. "2 links left out: …". Shown with the report. */
+  warnings?: string[];
 }
 
 export interface ExportResult {

@@ -2,10 +2,13 @@
  * W3C Web Annotation (JSON-LD) AnnotationCollection: one page of annotations, each a standalone Web Annotation
  * (own @context) tagging a span with a TextQuoteSelector and a TextPositionSelector (code points, as the model
  * defines). The document texts travel in the collection under "factmark:documents" so an import can rebuild them.
+ * A link from an answer to the claim it answers is a linking annotation (motivation "linking") whose targets are
+ * both annotations, the answer first, with a TextualBody "answers" saying how they are linked.
  */
-import { SCHEMA_VERSION, type Dataset } from '../model.ts';
+import { SCHEMA_VERSION, type Annotation, type Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { annotationIri, documentIri, idFromIri } from './ids.ts';
+import { reportDanglingLinks } from './details.ts';
 import { countSpans, makeReport, prepareExport } from './prepare.ts';
 import { jsonFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
@@ -16,7 +19,7 @@ export const FACTMARK_VOCAB = 'urn:factmark:vocab#';
 export function exportW3c(dataset: Dataset, options: ExportOptions = {}): ExportResult {
   const prepared = prepareExport(dataset);
   const exportedAt = options.exportedAt ?? new Date().toISOString();
-  const items = prepared.docs.flatMap(({ doc, spans }) =>
+  const tagging = prepared.docs.flatMap(({ doc, spans }) =>
     spans.map(({ annotation: a, start, end }) => ({
       '@context': ANNO_CONTEXT,
       id: annotationIri(a.id),
@@ -38,6 +41,7 @@ export function exportW3c(dataset: Dataset, options: ExportOptions = {}): Export
       modified: a.updatedAt,
     })),
   );
+  const items = [...tagging, ...linkingAnnotations(prepared.docs.flatMap((d) => d.spans.map((s) => s.annotation)))];
   const collection = {
     '@context': [ANNO_CONTEXT, { factmark: FACTMARK_VOCAB }],
     id: `urn:factmark:export:${exportedAt}`,
@@ -65,6 +69,39 @@ export function exportW3c(dataset: Dataset, options: ExportOptions = {}): Export
     files: [{ path: 'dataset.w3c.jsonld', data: `${JSON.stringify(collection, null, 2)}\n` }],
     report: makeReport('w3c', 'codepoint', prepared, countSpans(prepared)),
   };
+}
+
+/** The relation a linking annotation states, as its body's value. */
+export const ANSWERS_BODY = 'answers';
+
+/** One linking annotation per `answers` link: targets [the answer, the claim]; its id is derived from the answer's. */
+function linkingAnnotations(annotations: readonly Annotation[]) {
+  return annotations.flatMap((a) =>
+    a.answers
+      ? [
+          {
+            '@context': ANNO_CONTEXT,
+            id: `${annotationIri(a.id)}#answers`,
+            type: 'Annotation',
+            motivation: 'linking',
+            body: { type: 'TextualBody', purpose: 'linking', value: ANSWERS_BODY, format: 'text/plain' },
+            target: [annotationIri(a.id), annotationIri(a.answers)],
+            creator: { type: 'Person', name: a.annotator },
+            created: a.updatedAt,
+          },
+        ]
+      : [],
+  );
+}
+
+/** A linking annotation's link, or null when the item is not one (then it is read as a tagging annotation). */
+function readLink(item: unknown): { from: string; to: string } | null {
+  if (!isObject(item) || !asArray(item.motivation).includes('linking')) return null;
+  const targets = asArray(item.target).map((t) => (typeof t === 'string' ? t : isObject(t) && typeof t.id === 'string' ? t.id : null));
+  const bodyValue = asArray(item.body).find((b) => isObject(b) && b.value === ANSWERS_BODY);
+  if (targets.length !== 2 || !bodyValue) return null;
+  const [from, to] = targets.map((t) => (t ? idFromIri(t) ?? t : null));
+  return from && to ? { from, to } : null;
 }
 
 const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -115,6 +152,7 @@ function readAnnotation(item: unknown, index: number, place: Place, problems: Pr
 export async function importW3c(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
+  const links: { from: string; to: string; place: Place }[] = [];
   for (const { place, value: c } of jsonFiles(files, problems)) {
     if (!isObject(c) || !asArray(c.type).includes('AnnotationCollection')) {
       problems.error(place, 'expected a W3C AnnotationCollection (type "AnnotationCollection")');
@@ -144,6 +182,8 @@ export async function importW3c(files: FormatFile[], options: ImportOptions = {}
     const items = pages.flatMap((p) => (isObject(p) ? asArray(p.items) : []));
     if (typeof c.total === 'number' && c.total !== items.length) problems.warn(place, `the collection announces ${c.total} annotation(s) but its first page has ${items.length}`);
     items.forEach((item, i) => {
+      const link = readLink(item);
+      if (link) return void links.push({ ...link, place });
       const read = readAnnotation(item, i, place, problems);
       if (!read) return;
       const doc = docs.get(read.docIri);
@@ -152,5 +192,13 @@ export async function importW3c(files: FormatFile[], options: ImportOptions = {}
     });
     raws.push(...docs.values());
   }
-  return { dataset: await assemble(raws, problems, options), problems: problems.list };
+  const dataset = await assemble(raws, problems, options);
+  const byId = new Map(dataset.annotations.map((a) => [a.id, a]));
+  for (const l of links) {
+    const from = byId.get(l.from);
+    if (from) from.answers = l.to;
+    else problems.warn(l.place, `a linking annotation starts from ${l.from}, which is not an annotation in this file; ignored`);
+  }
+  reportDanglingLinks(dataset.annotations, problems);
+  return { dataset, problems: problems.list };
 }
