@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addSamples, annotationItems, annotationsRegion, clickText, firstRun, itemWithQuote, openArticle, pasteArticle } from './helpers.ts';
+import { addSamples, annotationItems, annotationsRegion, clickText, firstRun, itemWithQuote, openArticle, paintedHighlights, pasteArticle } from './helpers.ts';
 
 const article = (page: Page) => page.getByRole('document', { name: 'Article text' });
 const caret = (page: Page) => page.getByTestId('keyboard-caret');
@@ -76,6 +76,32 @@ test.describe('keyboard caret', () => {
     expect((await selectedText(page)).trim()).toBe('Second paragraph.');
   });
 
+  test('Ctrl+ArrowDown / Ctrl+ArrowUp jump over blank lines between paragraphs; Shift selects a whole paragraph; the last jump ends the article', async ({ page }) => {
+    await pasteArticle(page, 'Blank lines', 'Kyiv said the port was hit.\n\nMoscow denied it.\n\nObservers could not confirm either account.');
+    await tabIntoArticle(page);
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Shift+End');
+    expect(await selectedText(page)).toBe('Moscow denied it.');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Control+ArrowDown');
+    expect((await selectedText(page)).trim()).toBe('Moscow denied it.');
+    await page.keyboard.press('2');
+    await expect(itemWithQuote(page, 'Moscow denied it.')).toHaveCount(1);
+    // from the last paragraph, Ctrl+ArrowDown goes to the end of the article, never back up
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Shift+Home');
+    expect(await selectedText(page)).toBe('Observers could not confirm either account.');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+ArrowUp');
+    await page.keyboard.press('Shift+End');
+    expect(await selectedText(page)).toBe('Observers could not confirm either account.');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+ArrowUp');
+    await page.keyboard.press('Shift+End');
+    expect(await selectedText(page)).toBe('Moscow denied it.');
+  });
+
   test('the caret is kept in view as it moves through a long article', async ({ page }) => {
     await addSamples(page);
     await openArticle(page, /Kaspiysk/);
@@ -139,6 +165,51 @@ test.describe('annotation navigation and help', () => {
     await expect(annotationItems(page)).toHaveCount(2);
   });
 
+  test('[ and ] extend the selected annotation by words, Shift+[ and Shift+] shrink it; announced and undoable', async ({ page }) => {
+    await pasteArticle(page, 'Edges', 'Officials said Moscow denied responsibility for the strike.');
+    await tabIntoArticle(page);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Shift+Control+ArrowRight');
+    await page.keyboard.press('2');
+    await expect(itemWithQuote(page, 'denied')).toHaveCount(1);
+    const status = page.getByRole('status');
+
+    await page.keyboard.press('[');
+    await expect(status).toHaveText('Denial now “Moscow denied”. Ctrl+Z undoes it.');
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    await expect(status).toHaveText('Denial now “Moscow denied responsibility for”. Ctrl+Z undoes it.');
+    await expect(itemWithQuote(page, 'Moscow denied responsibility for')).toHaveCount(1);
+    expect((await paintedHighlights(page))['fm-denial']).toEqual(['Moscow denied responsibility for']);
+
+    await page.keyboard.press('Shift+]');
+    await expect(status).toHaveText('Denial now “Moscow denied responsibility”. Ctrl+Z undoes it.');
+    await page.keyboard.press('Shift+[');
+    await expect(status).toHaveText('Denial now “denied responsibility”. Ctrl+Z undoes it.');
+    await page.keyboard.press('Shift+[');
+    await expect(status).toHaveText('Denial now “responsibility”. Ctrl+Z undoes it.');
+    await page.keyboard.press('Shift+]');
+    await expect(status).toHaveText('“responsibility” is one word: it cannot shrink further.');
+    await expect(annotationItems(page)).toHaveCount(1);
+
+    await page.keyboard.press('Control+z');
+    await expect(itemWithQuote(page, 'denied responsibility')).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(itemWithQuote(page, 'Moscow denied responsibility')).toHaveCount(1);
+    expect((await paintedHighlights(page))['fm-denial']).toEqual(['Moscow denied responsibility']);
+
+    // the edges stop at the ends of the text
+    await page.keyboard.press('[');
+    await page.keyboard.press('[');
+    await expect(itemWithQuote(page, 'Officials said Moscow denied responsibility')).toHaveCount(1);
+    await page.keyboard.press('[');
+    await expect(status).toHaveText('No word before this annotation to take in.');
+    // with no annotation selected, the brackets do nothing
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(']');
+    await expect(itemWithQuote(page, 'Officials said Moscow denied responsibility')).toHaveCount(1);
+  });
+
   test('? opens the Keyboard shortcuts dialog, Escape closes it; the header button opens it too', async ({ page }) => {
     await pasteArticle(page, 'Help', 'Some text.');
     await tabIntoArticle(page);
@@ -146,7 +217,7 @@ test.describe('annotation navigation and help', () => {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
     for (const action of ['Tag the selected text as claim', 'Tag the selected text as denial', 'Tag the selected text as unverified',
-      'Move by word', 'Move by line', 'Move by paragraph', 'select text from the caret', 'next or previous annotation', 'Delete the selected',
+      'Move by word', 'Move by line', 'Move by paragraph', 'Extend the selected annotation by a word', 'Shrink the selected annotation by a word', 'select text from the caret', 'next or previous annotation', 'Delete the selected',
       'Undo', 'Redo', 'Show these shortcuts']) {
       await expect(dialog).toContainText(action);
     }

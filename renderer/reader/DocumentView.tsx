@@ -16,6 +16,7 @@ import { flashHighlight } from './highlights.ts';
 import { Reader } from './Reader.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { OrphansQueue } from './orphans/OrphansQueue.tsx';
+import { useBoundaryKeys } from './boundaryKeys.ts';
 import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
 import { useAnnotationSession } from './useAnnotationSession.ts';
@@ -167,6 +168,14 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     if (stack.length > 1) announce(`${stack.length} annotations here; selected ${labelDef(next.label).name.toLowerCase()} “${short(next.quote)}”. Click again for the next.`);
   };
 
+  const boundaryKeys = useBoundaryKeys({
+    document: doc,
+    annotations: session.annotations,
+    update: session.update,
+    announce,
+    onError: (error) => announce(describeError(error), 'error'),
+  });
+
   // The keyboard handler reads the latest state through a ref, so it is attached once.
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => {});
   keyHandler.current = (e: KeyboardEvent) => {
@@ -197,6 +206,8 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     } else if (key === 'j' || key === 'k') {
       e.preventDefault();
       step(key === 'j' ? 1 : -1);
+    } else if (boundaryKeys(e, selectedId)) {
+      // [ ] Shift+[ Shift+]: handled (the selected annotation's edges move by a word, one undoable update each)
     } else if (e.key === '?') {
       e.preventDefault();
       setShortcutsOpen(true);

@@ -107,28 +107,62 @@ export function KeyboardCaret({ bodyRef }: { bodyRef: RefObject<HTMLElement | nu
 function applyStep(sel: Selection, root: HTMLElement, step: Step, alter: Alter) {
   if (step.unit === 'document') return placeAtEdge(sel, root, step.dir, alter);
   const before = [sel.anchorNode, sel.anchorOffset, sel.focusNode, sel.focusOffset] as const;
-  if (step.unit === 'paragraph-start') {
-    // Ctrl+Up: start of this paragraph, or of the previous one when already there; Ctrl+Down: start of the next one
-    if (step.dir === 'backward') {
-      const focus = [sel.focusNode, sel.focusOffset];
-      sel.modify(alter, 'backward', 'paragraphboundary');
-      if (sel.focusNode === focus[0] && sel.focusOffset === focus[1]) {
-        sel.modify(alter, 'backward', 'paragraph');
-        sel.modify(alter, 'backward', 'paragraphboundary');
-      }
-    } else {
-      sel.modify(alter, 'forward', 'paragraph');
-      sel.modify(alter, 'backward', 'paragraphboundary');
-    }
-  } else {
-    sel.modify(alter, step.dir, step.unit);
-  }
+  if (step.unit === 'paragraph-start') return jumpParagraph(sel, root, step.dir, alter);
+  sel.modify(alter, step.dir, step.unit);
   // Selection.modify walks the whole page in non-editable content: never let the caret leave the article
   if (!sel.focusNode || !root.contains(sel.focusNode)) {
     const [an, ao, fn, fo] = before;
     if (an && fn) sel.setBaseAndExtent(an, ao, fn, fo);
     placeAtEdge(sel, root, step.dir, alter);
   }
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote';
+
+/**
+ * Ctrl+Up: to the start of this paragraph, or of the previous one when already there; Ctrl+Down: to the start of
+ * the next paragraph, or the end of the article from the last. Blank lines (empty blocks) are skipped: the caret
+ * only stops where there is text to select.
+ */
+function jumpParagraph(sel: Selection, root: HTMLElement, dir: Direction, alter: Alter) {
+  const blocks = Array.from(root.querySelectorAll<HTMLElement>(BLOCKS)).filter((b) => !b.querySelector(BLOCKS) && firstText(b));
+  const focus = sel.focusNode && root.contains(sel.focusNode) ? { node: sel.focusNode, offset: sel.focusOffset } : null;
+  // the block holding the caret, or the last one that starts before it (the caret may sit in a blank line)
+  let current = -1;
+  if (focus) {
+    for (let i = 0; i < blocks.length; i++) {
+      if (blocks[i]!.contains(focus.node) || startsBefore(blocks[i]!, focus.node, focus.offset)) current = i;
+      else break;
+    }
+  }
+  let target: HTMLElement | undefined;
+  if (dir === 'forward') target = blocks[current + 1];
+  else if (current >= 0 && focus && !atStartOf(blocks[current]!, focus.node, focus.offset)) target = blocks[current];
+  else target = blocks[current - 1];
+  if (!target) return placeAtEdge(sel, root, dir, alter);
+  const node = firstText(target)!;
+  if (alter === 'extend' && sel.anchorNode && root.contains(sel.anchorNode)) sel.extend(node, 0);
+  else sel.collapse(node, 0);
+}
+
+function firstText(el: HTMLElement): Text | null {
+  const walker = globalThis.document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => ((n as Text).length ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+  return walker.nextNode() as Text | null;
+}
+
+/** True when the block starts before the DOM position (node, offset). */
+function startsBefore(block: HTMLElement, node: Node, offset: number): boolean {
+  const range = globalThis.document.createRange();
+  range.setStart(node, offset);
+  return range.comparePoint(block, 0) < 0;
+}
+
+/** True when no text of the block lies before the position. */
+function atStartOf(block: HTMLElement, node: Node, offset: number): boolean {
+  const range = globalThis.document.createRange();
+  range.setStart(block, 0);
+  range.setEnd(node, offset);
+  return range.toString().length === 0;
 }
 
 /** Moves (or extends) the selection to the first or last text position of the article. */

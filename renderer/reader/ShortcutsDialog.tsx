@@ -15,6 +15,8 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
   { keys: [['Shift']], action: 'Hold with any move above to select text from the caret' },
   ...LABELS.map((l) => ({ keys: [[l.key]], action: `Tag the selected text as ${l.name.toLowerCase()}` })),
   { keys: [['J'], ['K']], action: 'Select the next or previous annotation' },
+  { keys: [['['], [']']], action: 'Extend the selected annotation by a word at its start or end' },
+  { keys: [['Shift', '['], ['Shift', ']']], action: 'Shrink the selected annotation by a word at its start or end' },
   { keys: [['N'], ['P']], action: 'Review mode: the next or previous disagreement' },
   { keys: [['Delete'], ['Backspace']], action: 'Delete the selected annotation' },
   { keys: [['Ctrl', 'Z']], action: 'Undo' },
