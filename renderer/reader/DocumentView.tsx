@@ -16,6 +16,7 @@ import { flashHighlight } from './highlights.ts';
 import { Reader } from './Reader.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { OrphansQueue } from './orphans/OrphansQueue.tsx';
+import { FindBar } from './find/FindBar.tsx';
 import { useBoundaryKeys } from './boundaryKeys.ts';
 import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
@@ -243,6 +244,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
             onAttached={(a) => setSelectedId(a.id)}
             announce={announce}
           />
+          <FindBar document={doc} mapRef={mapRef} annotations={session.annotations} tag={session.tag} announce={announce} />
         </header>
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>

@@ -19,6 +19,7 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
   { keys: [['Shift', '['], ['Shift', ']']], action: 'Shrink the selected annotation by a word at its start or end' },
   { keys: [['N'], ['P']], action: 'Review mode: the next or previous disagreement' },
   { keys: [['Delete'], ['Backspace']], action: 'Delete the selected annotation' },
+  { keys: [['Ctrl', 'F']], action: 'Find in article; Enter or Shift+Enter for the next or previous match, Escape closes' },
   { keys: [['Ctrl', 'Z']], action: 'Undo' },
   { keys: [['Ctrl', 'Shift', 'Z'], ['Ctrl', 'Y']], action: 'Redo' },
   { keys: [['Escape']], action: 'Deselect the annotation; close this dialog' },
