@@ -9,7 +9,7 @@ import { makeAnnotation } from '../shared/annotation.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import type { Annotation, FmDocument } from '../shared/model.ts';
 import { buildReviewPackage } from '../shared/review/package.ts';
-import { firstRun, openArticle } from './helpers.ts';
+import { articleRows, firstRun, openArticle } from './helpers.ts';
 
 const TITLE = 'Port attack report';
 const TEXT = 'Officials said the port was attacked overnight.\nRussia denied it on Tuesday.\nNobody confirmed the damage.';
@@ -66,6 +66,9 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await report.getByRole('button', { name: 'Close' }).click();
 
   await openArticle(page, TITLE);
+  // the library's Adjudication column follows review mode at once (no reload, no reopening)
+  const row = articleRows(page).filter({ hasText: TITLE });
+  await expect(row.getByRole('cell', { name: 'Not started' })).toBeVisible();
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   const review = page.getByRole('complementary', { name: 'Review' });
   const layers = review.getByRole('group', { name: 'Layers' });
@@ -95,6 +98,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Russia rejects the report: a denial');
   await adjudicate.getByRole('button', { name: 'Accept AN denial' }).click();
   await expect(page.getByRole('status')).toContainText('Accepted Ana’s denial “Russia denied it” into gold.');
+  await expect(row.getByRole('cell', { name: 'In progress' })).toBeVisible();
   await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Not a claim');
   await adjudicate.getByRole('button', { name: 'Reject BE claim' }).click();
   await review.getByRole('button', { name: 'Accept all agreed spans' }).click();
@@ -104,6 +108,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(gold).toContainText('Russia rejects the report: a denial');
   await expect(review.getByRole('combobox', { name: 'Adjudication' })).toHaveValue('in-progress');
   await review.getByRole('combobox', { name: 'Adjudication' }).selectOption('done');
+  await expect(row.getByRole('cell', { name: 'Done' })).toBeVisible();
 
   // the agreement dashboard
   await page.getByRole('button', { name: 'Agreement', exact: true }).click();

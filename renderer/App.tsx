@@ -200,6 +200,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
               initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
               onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
               onOpenDocument={(id) => void open(id)}
+              onAdjudicationChange={() => void reload()}
             />
           ) : (
             <div className="no-document">

@@ -38,10 +38,12 @@ interface DocumentViewProps {
   onOpenAnnotation?(documentId: string, annotationId: string): void;
   /** Opens another article of the library (another version of this one). */
   onOpenDocument?(documentId: string): void;
+  /** Review mode changed the article's adjudication state (the library's Adjudication column). */
+  onAdjudicationChange?(documentId: string): void;
 }
 
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
-export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument }: DocumentViewProps) {
+export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument, onAdjudicationChange }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
   const session = useAnnotationSession(repo, doc, annotator, changed);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -286,6 +288,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
           onReveal={reveal}
           selection={() => selectedSpan(mapRef.current, doc.text, announce)}
           announce={announce}
+          onAdjudicationChange={() => onAdjudicationChange?.(doc.id)}
         />
       ) : null}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

@@ -31,6 +31,7 @@ interface Props {
   /** The text selected in the reader, snapped to words, or null (a hint is then announced). */
   selection(): { start: number; end: number } | null;
   announce(message: string, kind?: 'info' | 'error'): void;
+  /** The article's adjudication state changed (by a choice or by the first decision): the library shows it. */
   onAdjudicationChange?(state: AdjudicationState): void;
 }
 
@@ -45,6 +46,9 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
   const [addLabel, setAddLabel] = useState<Label>('claim');
   const [state, setState] = useState<AdjudicationState>(doc.adjudication ?? 'not-started');
   const reasonId = useId();
+  useEffect(() => {
+    if (data.adjudication) setState(data.adjudication);
+  }, [data.adjudication]);
 
   const visibleLayers = layers.filter((l) => !hidden.has(l));
   const byLayer = useMemo(() => {
@@ -106,7 +110,9 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
       const message = await task();
       data.reload();
       setReason('');
-      if (state === 'not-started') setState('in-progress');
+      // the first decision moves the article to "in progress" in the database (renderer/db/review.ts markInProgress);
+      // reload() reads the state back, and the library is told so its Adjudication column follows
+      if (state === 'not-started') onAdjudicationChange?.('in-progress');
       announce(message);
     } catch (e) {
       announce(describeError(e), 'error');

@@ -1,7 +1,7 @@
 /** The open article's layers for review mode: every annotator's annotations, the gold layer and the rejections. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { compareReadingOrder } from '../../shared/annotation.ts';
-import type { Annotation, Rejection } from '../../shared/model.ts';
+import type { AdjudicationState, Annotation, Rejection } from '../../shared/model.ts';
 import { GOLD, layerOf, layerStyles } from '../../shared/review/layers.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
 import { rejectionsOf } from '../db/review.ts';
@@ -9,15 +9,18 @@ import { rejectionsOf } from '../db/review.ts';
 export function useReviewData(db: FactmarkDatabase, documentId: string) {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [rejections, setRejections] = useState<Rejection[]>([]);
+  // read from the database, not the open document object, which is not refreshed when the state changes
+  const [adjudication, setAdjudication] = useState<AdjudicationState | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
     let live = true;
-    Promise.all([db.annotations.where('documentId').equals(documentId).toArray(), rejectionsOf(db, documentId)]).then(([list, rej]) => {
+    Promise.all([db.annotations.where('documentId').equals(documentId).toArray(), rejectionsOf(db, documentId), db.documents.get(documentId)]).then(([list, rej, doc]) => {
       if (!live) return;
       setAnnotations(list.sort(compareReadingOrder));
       setRejections(rej);
+      setAdjudication(doc?.adjudication ?? 'not-started');
     });
     return () => {
       live = false;
@@ -31,5 +34,5 @@ export function useReviewData(db: FactmarkDatabase, documentId: string) {
   const styles = useMemo(() => layerStyles([...layers, GOLD]), [layers]);
   const gold = useMemo(() => annotations.filter((a) => a.layer === 'gold'), [annotations]);
   const rejected = useMemo(() => new Map(rejections.map((r) => [r.id, r])), [rejections]);
-  return { annotations, gold, layers, styles, rejected, reload };
+  return { annotations, gold, layers, styles, rejected, adjudication, reload };
 }
