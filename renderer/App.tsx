@@ -58,6 +58,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const library = useMemo(() => new LibraryStore(repo.db), [repo]);
   // the ticked rows of the library table: the export's "selection" scope
   const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
+  const [collections, setCollections] = useState<string[]>([]);
   // problems stay on screen until dismissed, so a later hint never hides them
   const [problem, setProblem] = useState('');
 
@@ -173,7 +174,11 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           onPaste={() => setDialog('paste')}
           onImportFiles={() => void importFiles()}
           onImportFolder={() => void importFolder()}
-          onExport={() => setDialog('export')}
+          onExport={() => {
+            // the dialog's "Collection" scope lists them; an empty list only hides that choice
+            library.listCollections().then(setCollections, () => setCollections([]));
+            setDialog('export');
+          }}
           onImportDataset={() => void datasets.importDataset()}
           onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
           review={{ onExportForReview: () => void review.exportReview(), onImportWork: () => void review.importWork() }}
@@ -250,8 +255,14 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
         open={dialog === 'export'}
         openTitle={openDoc?.title ?? null}
         annotator={annotator}
+        collections={collections}
+        selectionCount={selectedIds.length}
         onClose={() => setDialog(null)}
-        onExport={async (choice) => (await datasets.exportDataset(choice)) && (setDialog(null), true)}
+        onExport={async (choice) => {
+          const documentIds =
+            choice.scope === 'selection' ? [...selectedIds] : choice.scope === 'collection' ? (documents ?? []).filter((d) => d.collections?.includes(choice.collection ?? '')).map((d) => d.id) : undefined;
+          return (await datasets.exportDataset({ ...choice, ...(documentIds ? { documentIds } : {}) })) && (setDialog(null), true);
+        }}
       />
       <SettingsDialog
         open={dialog === 'settings'}

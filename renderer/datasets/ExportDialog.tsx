@@ -5,6 +5,10 @@ import { offsetUnitText, type ExportScope } from './exportDataset.ts';
 
 export interface ExportChoice {
   scope: ExportScope;
+  /** The "collection" scope's collection. */
+  collection?: string;
+  /** The articles to export, resolved by the caller for the collection and selection scopes. */
+  documentIds?: string[];
   /** 'mine': only the annotations made under the analyst's own name. */
   layer: 'all' | 'mine' | 'gold';
   format: FormatId;
@@ -17,12 +21,16 @@ interface ExportDialogProps {
   openTitle: string | null;
   /** The analyst's name: the "Mine" layer. */
   annotator: string;
+  /** The library's collections: the "Collection" scope. */
+  collections: readonly string[];
+  /** How many articles are ticked in the library table: the "Selection" scope. */
+  selectionCount: number;
   onClose(): void;
   /** Resolves true when the export is done (the dialog then closes). */
   onExport(choice: ExportChoice): Promise<boolean>;
 }
 
-export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: ExportDialogProps) {
+export function ExportDialog({ open, openTitle, annotator, collections, selectionCount, onClose, onExport }: ExportDialogProps) {
   const [scope, setScope] = useState<ExportScope>('library');
   const [formatId, setFormatId] = useState<FormatId>('factmark');
   const [excel, setExcel] = useState(false);
@@ -31,7 +39,11 @@ export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: 
   const [busy, setBusy] = useState(false);
   const scopeLabel = useId();
   const format = formatById(formatId) ?? FORMATS[0]!;
-  const effectiveScope: ExportScope = openTitle === null ? 'library' : scope;
+  const [collectionChoice, setCollection] = useState('');
+  const collection = collections.includes(collectionChoice) ? collectionChoice : (collections[0] ?? '');
+  // a scope with nothing to export (no open article, no collection, nothing ticked) falls back to the whole library
+  const available: Record<ExportScope, boolean> = { library: true, article: openTitle !== null, collection: collections.length > 0, selection: selectionCount > 0 };
+  const effectiveScope: ExportScope = available[scope] ? scope : 'library';
 
   return (
     <Dialog
@@ -43,7 +55,7 @@ export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: 
         if (busy) return;
         setBusy(true);
         try {
-          await onExport({ scope: effectiveScope, layer, format: format.id, excel: format.id === 'csv' && excel });
+          await onExport({ scope: effectiveScope, ...(effectiveScope === 'collection' ? { collection } : {}), layer, format: format.id, excel: format.id === 'csv' && excel });
         } finally {
           setBusy(false);
         }
@@ -70,6 +82,40 @@ export function ExportDialog({ open, openTitle, annotator, onClose, onExport }: 
           </label>
           <span id={`${scopeLabel}-article`} className="hint">
             {openTitle === null ? 'No article is open.' : `“${openTitle}”`}
+          </span>
+        </span>
+        <span className="radio-line">
+          <label>
+            <input type="radio" name="export-scope" value="collection" checked={effectiveScope === 'collection'} disabled={!available.collection} onChange={() => setScope('collection')} />
+            Collection
+          </label>
+          {available.collection ? (
+            <select aria-label="Collection to export" value={collection} onChange={(e) => (setCollection(e.target.value), setScope('collection'))}>
+              {collections.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="hint">No collections yet.</span>
+          )}
+        </span>
+        <span className="radio-line">
+          <label>
+            <input
+              type="radio"
+              name="export-scope"
+              value="selection"
+              checked={effectiveScope === 'selection'}
+              disabled={!available.selection}
+              onChange={() => setScope('selection')}
+              aria-describedby={`${scopeLabel}-selection`}
+            />
+            Selection
+          </label>
+          <span id={`${scopeLabel}-selection`} className="hint">
+            {selectionCount === 0 ? 'Tick articles in the library to export them.' : `${selectionCount} ticked article${selectionCount === 1 ? '' : 's'}`}
           </span>
         </span>
       </div>

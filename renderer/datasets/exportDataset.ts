@@ -2,7 +2,7 @@
 import { toZip, type ExportReport, type FormatDef } from '../../shared/formats/index.ts';
 import type { Dataset } from '../../shared/model.ts';
 
-export type ExportScope = 'library' | 'article';
+export type ExportScope = 'library' | 'article' | 'collection' | 'selection';
 
 export interface ExportFile {
   suggestedName: string;

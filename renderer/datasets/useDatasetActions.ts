@@ -20,7 +20,7 @@ export function useDatasetActions({ repo, announce, reload, openId, annotator }:
       const format = formatById(choice.format);
       if (!format) return false;
       try {
-        const all = await repo.datasetFor(choice.scope === 'article' && openId ? [openId] : undefined);
+        const all = await repo.datasetFor(choice.documentIds ?? (choice.scope === 'article' && openId ? [openId] : undefined));
         // every layer carries the reviewer's rejections too (the native format keeps them; others ignore them)
         const dataset = choice.layer === 'mine' ? onlyAnnotator(all, annotator) : choice.layer === 'gold' ? onlyGold(all) : await withRejections(repo.db, all);
         const file = exportFile(format, dataset, { scope: choice.scope, excel: choice.excel });

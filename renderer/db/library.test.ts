@@ -46,6 +46,9 @@ describe('LibraryStore', () => {
     expect(a.source).toEqual({ kind: 'paste' });
     expect(a.notes).toBeUndefined();
     await expect(store.updateMetadata('a', { title: 'x', outlet: '', url: 'javascript:alert(1)', published: '', notes: '' })).rejects.toThrow('http');
+    await expect(store.updateMetadata('a', { title: 'x', outlet: '', url: '', published: '5 March', notes: '' })).rejects.toThrow('YYYY-MM-DD');
+    await store.updateMetadata('a', { title: 'New title', outlet: '', url: '', published: '2023', notes: '' });
+    await store.updateMetadata('a', { title: 'New title', outlet: '', url: '', published: '2023-03-31T10:00:00Z', notes: '' });
     await expect(store.updateMetadata('a', { title: '  ', outlet: '', url: '', published: '', notes: '' })).rejects.toThrow('title');
     expect((await repo.getDocument('a'))!.title).toBe('New title');
   });

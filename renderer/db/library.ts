@@ -13,7 +13,7 @@ export interface MetadataEdit {
   title: string;
   outlet: string;
   url: string;
-  /** Publication date, YYYY-MM-DD or empty. */
+  /** Publication date (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or with a time) or empty. */
   published: string;
   notes: string;
 }
@@ -27,11 +27,14 @@ export interface SearchRecord {
 
 const now = () => new Date().toISOString();
 
+/** ISO 8601 as sources give it: a year, a month, a day, or a day with a time. */
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
 /** Checks an edit; returns a message for the first problem, or null. */
 export function checkMetadata(edit: MetadataEdit): string | null {
   if (!edit.title.trim()) return 'The title cannot be empty.';
   if (edit.url.trim() && !/^https?:\/\/[^\s]+$/i.test(edit.url.trim())) return 'The URL must start with http:// or https://.';
-  if (edit.published.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(edit.published.trim())) return 'The date must be written as YYYY-MM-DD.';
+  if (edit.published.trim() && !ISO_DATE.test(edit.published.trim())) return 'Write the date as YYYY-MM-DD (or just YYYY-MM or YYYY).';
   return null;
 }
 

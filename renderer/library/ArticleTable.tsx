@@ -55,6 +55,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 /** A date as the table shows it; a date-only value is a calendar day (no time zone shift), an unreadable one as given. */
 function showDate(iso: string, withTime: boolean): string {
+  if (/^\d{4}(-\d{2})?$/.test(iso)) return iso; // a year or a month: no day to invent
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   return withTime && !/^\d{4}-\d{2}-\d{2}$/.test(iso) ? timeFormat.format(t) : dayFormat.format(t);

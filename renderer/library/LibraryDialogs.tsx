@@ -36,7 +36,7 @@ function ErrorLine({ id, error }: { id: string; error: string }) {
 }
 
 export function metadataOf(d: DocumentSummary): MetadataEdit {
-  return { title: d.title, outlet: d.source.outlet ?? '', url: d.source.url ?? '', published: d.source.published?.slice(0, 10) ?? '', notes: d.notes ?? '' };
+  return { title: d.title, outlet: d.source.outlet ?? '', url: d.source.url ?? '', published: d.source.published ?? '', notes: d.notes ?? '' };
 }
 
 export function EditDetailsDialog({ doc, onClose, onSave }: { doc: DocumentSummary | null; onClose(): void; onSave(id: string, edit: MetadataEdit): Promise<void> }) {
@@ -65,7 +65,7 @@ export function EditDetailsDialog({ doc, onClose, onSave }: { doc: DocumentSumma
       </label>
       <label className="field">
         Date
-        <input type="date" {...field('published')} />
+        <input type="text" placeholder="YYYY-MM-DD" {...field('published')} />
       </label>
       <label className="field">
         Notes
