@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { annotationsRegion, dragSelect, firstRun, itemWithQuote, openArticle, pasteArticle } from './helpers.ts';
 
@@ -79,7 +80,13 @@ test('a source can be a span of the article', async ({ page }) => {
   await details(page).getByRole('combobox', { name: 'Source span' }).selectOption({ label: 'Unverified: A Russian ministry spokesman' });
   await expect(details(page).getByRole('combobox', { name: 'Source', exact: true })).toHaveValue('A Russian ministry spokesman');
   await details(page).getByRole('button', { name: 'Save' }).click();
-  await expect(itemWithQuote(page, 'denied that any ship was damaged')).toContainText('Source: A Russian ministry spokesman (span in this article)');
+  const item = itemWithQuote(page, 'denied that any ship was damaged');
+  await expect(item).toContainText('Source: A Russian ministry spokesman (span in this article)');
+  await item.getByRole('button', { name: 'Source: A Russian ministry spokesman (span in this article)' }).click();
+  await expect(itemWithQuote(page, 'A Russian ministry spokesman')).toHaveAttribute('aria-current', 'true');
+  // deleting the source span leaves the source text and says so
+  await itemWithQuote(page, 'A Russian ministry spokesman').getByRole('button', { name: 'Delete' }).click();
+  await expect(item).toContainText('Source: A Russian ministry spokesman (its span was deleted)');
 });
 
 test('a denial links to a claim in another article; the link shows both ways and is followed', async ({ page }) => {
@@ -169,4 +176,52 @@ test('Enter opens the selected annotation’s details; the panel filters by labe
   await filters.getByRole('combobox', { name: 'Filter by links' }).selectOption('linked');
   await expect(panel.getByRole('listitem')).toHaveCount(0);
   await filters.getByRole('combobox', { name: 'Filter by annotator' }).selectOption('Ana Analyst');
+});
+
+async function exportAs(page: Page, format: string) {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('radio', { name: 'Whole library', exact: true }).check();
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: format });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  await expect(dialog).toBeHidden();
+  return { name: download.suggestedFilename(), buffer: await readFile((await download.path())!) };
+}
+
+test('links and details survive a native export into a fresh profile; CSV says the link was left out', async ({ page, browser }) => {
+  await pasteArticle(page, 'Port strike', PORT_TEXT);
+  await tag(page, 'the port of Kaspiysk was hit by drones', '1');
+  await pasteArticle(page, 'Governor denies', OTHER_TEXT);
+  await tag(page, 'called reports of a strike fake news', '2');
+  await openDetails(page, 'called reports of a strike fake news');
+  await details(page).getByRole('textbox', { name: 'Note' }).fill('Says “fake”.\nNo evidence given.');
+  await details(page).getByRole('combobox', { name: 'Confidence' }).selectOption('high');
+  await details(page).getByRole('button', { name: 'Answers…' }).click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /Kaspiysk/ }).click();
+  await details(page).getByRole('button', { name: 'Save' }).click();
+  await expect(details(page)).toBeHidden();
+
+  await exportAs(page, 'CSV (one row per annotation)');
+  await expect(status(page)).toContainText('1 link left out: CSV has no place for a link');
+  const file = await exportAs(page, 'Factmark JSONL');
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  try {
+    await firstRun(fresh, 'Bea');
+    const chooser = fresh.waitForEvent('filechooser');
+    await fresh.getByRole('button', { name: 'Import dataset…' }).click();
+    await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+    await expect(fresh.getByRole('status').first()).toContainText('Imported 2 new articles and 2 annotations');
+    await openArticle(fresh, 'Governor denies');
+    const denial = itemWithQuote(fresh, 'called reports of a strike fake news');
+    await expect(denial).toContainText('No evidence given.');
+    await expect(denial).toContainText('Confidence: high');
+    await denial.getByRole('button', { name: '“the port of Kaspiysk was hit by drones” in “Port strike”' }).click();
+    await expect(itemWithQuote(fresh, 'the port of Kaspiysk was hit by drones')).toHaveAttribute('aria-current', 'true');
+  } finally {
+    await context.close();
+  }
 });

@@ -51,6 +51,11 @@ export function AnnotationPanel({ annotations: all, selectedId, onSelect, onRela
   const annotators = useMemo(() => [...new Set(all.map((a) => a.annotator))].sort((x, y) => x.localeCompare(y)), [all]);
   const filtering = filters !== NO_FILTERS && JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   const annotations = useMemo(() => (filtering ? all.filter((a) => matches(a, filters, links)) : all), [all, filters, filtering, links]);
+  // sources that are spans of this article, so an item can show and follow its source
+  const byId = useMemo(() => {
+    const wanted = new Set(all.flatMap((a) => (a.source?.annotationId ? [a.source.annotationId] : [])));
+    return new Map(wanted.size ? all.filter((a) => wanted.has(a.id)).map((a) => [a.id, a]) : []);
+  }, [all]);
   const selectedIndex = selectedId === null ? -1 : annotations.findIndex((a) => a.id === selectedId);
 
   // The panel scrolls its heading and the list together: the list starts below the heading.
@@ -119,6 +124,7 @@ export function AnnotationPanel({ annotations: all, selectedId, onSelect, onRela
               onDelete={onDelete}
               target={a.answers ? links.targets.get(a.answers) ?? MISSING : undefined}
               answeredBy={links.answeredBy.get(a.id)}
+              sourceSpan={a.source?.annotationId ? byId.get(a.source.annotationId) ?? MISSING : undefined}
               onOpenDetails={onOpenDetails}
               onFollow={onFollow}
               onClearLink={onClearLink}
@@ -144,6 +150,8 @@ interface AnnotationItemProps {
   /** The claim this one answers; MISSING when it was deleted. */
   target: LinkedAnnotation | typeof MISSING | undefined;
   answeredBy: LinkedAnnotation[] | undefined;
+  /** The span of this article named as the source; MISSING when it was deleted. */
+  sourceSpan: Annotation | typeof MISSING | undefined;
   onOpenDetails(annotation: Annotation): void;
   onFollow(target: Annotation): void;
   onClearLink(annotation: Annotation): void;
@@ -153,7 +161,7 @@ interface AnnotationItemProps {
 const MISSING = 'missing' as const;
 
 const AnnotationItem = memo(function AnnotationItem({
-  annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
+  annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, sourceSpan, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
 }: AnnotationItemProps) {
   const def = labelDef(a.label);
   return (
@@ -179,7 +187,7 @@ const AnnotationItem = memo(function AnnotationItem({
         <span className="annotator">{a.annotator}</span>
         <time dateTime={a.updatedAt}>{timeFormat.format(new Date(a.updatedAt))}</time>
       </div>
-      <ItemDetails annotation={a} target={target} answeredBy={answeredBy} onFollow={onFollow} onClearLink={onClearLink} onOpenEvidence={onOpenEvidence} />
+      <ItemDetails annotation={a} target={target} answeredBy={answeredBy} sourceSpan={sourceSpan} onFollow={onFollow} onClearLink={onClearLink} onOpenEvidence={onOpenEvidence} />
       <div className="item-actions">
         <label>
           <span className="visually-hidden">Label</span>
@@ -273,13 +281,14 @@ interface ItemDetailsProps {
   annotation: Annotation;
   target: LinkedAnnotation | typeof MISSING | undefined;
   answeredBy: LinkedAnnotation[] | undefined;
+  sourceSpan: Annotation | typeof MISSING | undefined;
   onFollow(target: Annotation): void;
   onClearLink(annotation: Annotation): void;
   onOpenEvidence(url: string): void;
 }
 
 /** What the details add to an item: note, source, confidence, evidence, and links both ways (each followable). */
-function ItemDetails({ annotation: a, target, answeredBy, onFollow, onClearLink, onOpenEvidence }: ItemDetailsProps) {
+function ItemDetails({ annotation: a, target, answeredBy, sourceSpan, onFollow, onClearLink, onOpenEvidence }: ItemDetailsProps) {
   if (!a.note && !a.source && !a.confidence && !a.evidence?.length && !target && !answeredBy?.length) return null;
   const where = (l: LinkedAnnotation) => (l.annotation.documentId === a.documentId ? '' : ` in “${l.documentTitle}”${l.inTrash ? ' (in the trash)' : ''}`);
   return (
@@ -289,8 +298,15 @@ function ItemDetails({ annotation: a, target, answeredBy, onFollow, onClearLink,
         <p className="meta-line">
           {a.source ? (
             <>
-              Source: <strong>{a.source.text}</strong>
-              {a.source.annotationId ? ' (span in this article)' : ''}
+              Source:{' '}
+              {sourceSpan && sourceSpan !== MISSING ? (
+                <button type="button" className="link-button" aria-label={`Source: ${a.source.text} (span in this article)`} onClick={() => onFollow(sourceSpan)}>
+                  {a.source.text}
+                </button>
+              ) : (
+                <strong>{a.source.text}</strong>
+              )}
+              {sourceSpan === MISSING ? ' (its span was deleted)' : sourceSpan ? ' (span in this article)' : ''}
             </>
           ) : null}
           {a.source && a.confidence ? ' · ' : null}

@@ -18,6 +18,7 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
   { keys: [['['], [']']], action: 'Extend the selected annotation by a word at its start or end' },
   { keys: [['Shift', '['], ['Shift', ']']], action: 'Shrink the selected annotation by a word at its start or end' },
   { keys: [['N'], ['P']], action: 'Review mode: the next or previous disagreement' },
+  { keys: [['Enter']], action: 'Open the selected annotation’s details (note, source, confidence, evidence, link)' },
   { keys: [['Delete'], ['Backspace']], action: 'Delete the selected annotation' },
   { keys: [['Ctrl', 'F']], action: 'Find in article; Enter or Shift+Enter for the next or previous match, Escape closes' },
   { keys: [['Ctrl', 'Z']], action: 'Undo' },
