@@ -76,7 +76,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
 
   const refreshCounts = useCallback(
     (id: string) => {
-      repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts } : d)) ?? docs));
+      repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts, updatedAt: new Date().toISOString() } : d)) ?? docs));
     },
     [repo],
   );

@@ -89,6 +89,14 @@ describe('LibraryStore', () => {
     expect(await store.listTrash()).toEqual([]);
   });
 
+  it('a change to an annotation stamps its article updatedAt (the Updated column)', async () => {
+    expect((await repo.getDocument('a'))!.updatedAt).toBeUndefined();
+    await repo.apply({ kind: 'create', annotation: tag('a', 'one two') });
+    const first = (await repo.getDocument('a'))!.updatedAt!;
+    expect(first).toBeTruthy();
+    expect((await repo.getDocument('bb'))!.updatedAt).toBeUndefined();
+  });
+
   it('feeds the search index page by page, and by id', async () => {
     const first = await store.searchRecords(null, 1);
     const rest = await store.searchRecords(first[0]!.id, 10);

@@ -1,4 +1,5 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
+import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import type { AnnotationOp } from '../../shared/history.ts';
 import { LABEL_IDS, emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
@@ -175,7 +176,7 @@ export class Repository {
    * tombstone (so a review package carries it); re-creating the annotation (undo) removes the tombstone.
    */
   async apply(op: AnnotationOp): Promise<void> {
-    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, async () => {
+    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, async () => {
       switch (op.kind) {
         case 'create':
           await this.db.annotations.add(op.annotation);
@@ -194,6 +195,9 @@ export class Repository {
           break;
         }
       }
+      // the library's "Updated" column: a change to an annotation is a change to its article (an orphan's too)
+      const a = op.kind === 'update' ? op.after : op.annotation;
+      await this.db.documents.update(orphanOwner(a) ?? a.documentId, { updatedAt: new Date().toISOString() });
     });
   }
 
