@@ -45,6 +45,7 @@ test('note, source, confidence and evidence are saved, shown, undoable and kept 
   await expect(item).toContainText('Source: Andriy Kovalenko, the head of countering disinformation');
   await expect(item).toContainText('Confidence: medium');
   await expect(item.getByRole('button', { name: 'Open evidence https://example.org/photos' })).toBeVisible();
+  await annotationsRegion(page).screenshot({ path: '/tmp/shots-ann/panel-details.png' });
 
   await page.keyboard.press('Control+z');
   await expect(item).not.toContainText('Satellite images pending.');
@@ -135,6 +136,7 @@ test('deleting an answered claim: the denial says so, undo restores the link, Cl
   await itemWithQuote(page, 'the port of Kaspiysk was hit by drones').getByRole('button', { name: 'Delete' }).click();
   await expect(status(page)).toContainText('1 annotation answered it and now answers a claim that was deleted.');
   await expect(denial).toContainText('Answers a claim that was deleted');
+  await annotationsRegion(page).screenshot({ path: '/tmp/shots-ann/deleted-claim.png' });
   await page.keyboard.press('Control+z');
   await expect(denial).toContainText('Answers “the port of Kaspiysk was hit by drones”');
 
