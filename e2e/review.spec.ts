@@ -13,7 +13,7 @@ import { articleRows, firstRun, openArticle } from './helpers.ts';
 
 const TITLE = 'Port attack report';
 const TEXT = 'Officials said the port was attacked overnight.\nRussia denied it on Tuesday.\nNobody confirmed the damage.';
-const SHOTS = '/tmp/shots-rev';
+const SHOTS = '/tmp/shots-rev2';
 
 async function packages() {
   const doc: FmDocument = { id: 'doc-1', title: TITLE, text: TEXT, contentHash: await sha256Hex(TEXT), source: { kind: 'paste' }, createdAt: '2024-05-01T09:00:00.000Z' };
@@ -82,10 +82,38 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(stacked.getByRole('group', { name: /^Ana: Denial “Russia denied it”/ })).toBeVisible();
   await expect(stacked.getByRole('group', { name: /^Ben: Claim “Russia denied it”/ })).toBeVisible();
 
-  // hiding a layer hides its disagreements
+  // the reader marks each visible layer's spans with its initials (and colour): Ana's three, Ben's two
+  const marks = page.getByRole('group', { name: 'Layer marks' });
+  await expect(marks.getByRole('img', { name: /^Ana: / })).toHaveCount(3);
+  await expect(marks.getByRole('img', { name: /^Ben: / })).toHaveCount(2);
+  await expect(marks.getByRole('img', { name: 'Ben: claim “Russia denied it”' })).toHaveText('BE');
+  await expect(marks.getByRole('img', { name: 'Ana: denial “Russia denied it”' })).toHaveText('AN');
+  const claimHighlights = () => page.evaluate(() => CSS.highlights.get('fm-claim')?.size ?? 0);
+  await expect.poll(claimHighlights).toBe(3);
+  await page.screenshot({ path: `${SHOTS}/review-layers.png` });
+
+  // hiding a layer hides its highlights, its marks and its disagreements
   await layers.getByRole('checkbox', { name: /Ben/ }).uncheck();
   await expect(disagreements.getByRole('listitem')).toHaveCount(0);
+  await expect(marks.getByRole('img', { name: /^Ben: / })).toHaveCount(0);
+  await expect(marks.getByRole('img', { name: /^Ana: / })).toHaveCount(3);
+  await expect.poll(claimHighlights).toBe(1);
+  await expect(stacked.getByRole('group', { name: /^Ben:/ })).toHaveCount(0);
   await layers.getByRole('checkbox', { name: /Ben/ }).check();
+  await expect.poll(claimHighlights).toBe(3);
+
+  // side by side: the annotators' spans in columns, line by line; a span selects it in the reader
+  await review.getByRole('radio', { name: 'Side by side' }).check();
+  const sideBySide = review.getByRole('region', { name: 'Side by side view' });
+  await expect(stacked).toBeHidden();
+  await expect(sideBySide.getByRole('columnheader')).toHaveText([/Ana/, /Ben/, /Gold/]);
+  await expect(sideBySide.getByRole('rowheader', { name: 'Russia denied it on Tuesday.' })).toBeVisible();
+  await expect(sideBySide.getByRole('button', { name: 'Ana: Denial “Russia denied it”' })).toBeVisible();
+  await expect(sideBySide.getByRole('button', { name: 'Ben: Claim “Russia denied it”' })).toBeVisible();
+  await expect(sideBySide.getByRole('button', { name: /^Ben: / })).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/review-side-by-side.png` });
+  await review.getByRole('radio', { name: 'Stacked' }).check();
+  await expect(stacked).toBeVisible();
 
   // N steps to the first disagreement (keyboard), and the reader announces it
   await page.getByRole('heading', { name: TITLE }).click();

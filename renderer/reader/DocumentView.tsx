@@ -48,6 +48,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const session = useAnnotationSession(repo, doc, annotator, changed);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
+  const getMap = useCallback(() => mapRef.current, []);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   // review mode (renderer/review): the reader paints the visible layers instead of the session's list
@@ -289,6 +290,8 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
           selection={() => selectedSpan(mapRef.current, doc.text, announce)}
           announce={announce}
           onAdjudicationChange={() => onAdjudicationChange?.(doc.id)}
+          readerHost={scrollRef.current}
+          textMap={getMap}
         />
       ) : null}
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

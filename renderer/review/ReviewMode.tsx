@@ -9,9 +9,12 @@ import { ADJUDICATION_STATES, type AdjudicationState, type Annotation, type FmDo
 import { agreedSpans, majorityOf, makeGold, outcomeOf } from '../../shared/review/adjudicate.ts';
 import { GOLD, layerOf } from '../../shared/review/layers.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
+import type { TextMap } from '../reader/textMap.ts';
 import { deleteGold, putGold, reject, setAdjudication, unreject } from '../db/review.ts';
 import { describeError } from '../errors.ts';
 import { LayerBadge } from './LayerBadge.tsx';
+import { LayerMarks } from './LayerMarks.tsx';
+import { SideBySideView } from './SideBySideView.tsx';
 import { StackedView } from './StackedView.tsx';
 import { useReviewData } from './useReviewData.ts';
 import './review.css';
@@ -33,11 +36,14 @@ interface Props {
   announce(message: string, kind?: 'info' | 'error'): void;
   /** The article's adjudication state changed (by a choice or by the first decision): the library shows it. */
   onAdjudicationChange?(state: AdjudicationState): void;
+  /** The reader's scrolling element and offset map: the visible layers' marks (initials and colour) are drawn there. */
+  readerHost?: HTMLElement | null;
+  textMap?(): TextMap | null;
 }
 
 const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
 
-export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, selection, announce, onAdjudicationChange }: Props) {
+export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, selection, announce, onAdjudicationChange, readerHost, textMap }: Props) {
   const data = useReviewData(db, doc.id);
   const { annotations, gold, layers, styles, rejected } = data;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -46,6 +52,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
   const [addLabel, setAddLabel] = useState<Label>('claim');
   const [state, setState] = useState<AdjudicationState>(doc.adjudication ?? 'not-started');
   const reasonId = useId();
+  const [view, setView] = useState<'stacked' | 'side-by-side'>('stacked');
   useEffect(() => {
     if (data.adjudication) setState(data.adjudication);
   }, [data.adjudication]);
@@ -175,6 +182,8 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
     }
   };
 
+  const shownLayers = useMemo(() => [...visibleLayers, ...(hidden.has(GOLD) ? [] : [GOLD])], [visibleLayers.join('\u0000'), hidden]); // eslint-disable-line react-hooks/exhaustive-deps
+  const selectedIds = useMemo(() => new Set(active?.annotationIds ?? []), [active]);
   const mine = (byLayer.get(reviewer) ?? []).map((a) => ({ a, outcome: outcomeOf(a, gold, rejected) })).filter((x) => x.outcome.status !== 'pending');
 
   return (
@@ -330,7 +339,21 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
         </section>
       ) : null}
 
-      <StackedView text={doc.text} layers={[...visibleLayers, ...(hidden.has(GOLD) ? [] : [GOLD])]} styles={styles} byLayer={byLayer} selectedIds={new Set(active?.annotationIds ?? [])} onSelect={onReveal} />
+      <fieldset className="view-switch">
+        <legend>View</legend>
+        <label>
+          <input type="radio" name="review-view" checked={view === 'stacked'} onChange={() => setView('stacked')} /> Stacked
+        </label>
+        <label>
+          <input type="radio" name="review-view" checked={view === 'side-by-side'} onChange={() => setView('side-by-side')} /> Side by side
+        </label>
+      </fieldset>
+      {view === 'stacked' ? (
+        <StackedView text={doc.text} layers={shownLayers} styles={styles} byLayer={byLayer} selectedIds={selectedIds} onSelect={onReveal} />
+      ) : (
+        <SideBySideView text={doc.text} layers={shownLayers} styles={styles} byLayer={byLayer} selectedIds={selectedIds} onSelect={onReveal} />
+      )}
+      {readerHost && textMap ? <LayerMarks host={readerHost} map={textMap} annotations={shown} layers={shownLayers} styles={styles} /> : null}
     </aside>
   );
 }

@@ -32,8 +32,13 @@ function lines(text: string): Line[] {
   return out;
 }
 
+/** The article's lines that carry a span of one of these layers (both review views show only those). */
+export function linesWithSpans(text: string, layers: readonly string[], byLayer: Map<string, Annotation[]>): Line[] {
+  return lines(text).filter((l) => layers.some((name) => (byLayer.get(name) ?? []).some((a) => a.start < l.end && a.end > l.start)));
+}
+
 export function StackedView({ text, layers, styles, byLayer, selectedIds, onSelect }: Props) {
-  const shown = lines(text).filter((l) => layers.some((name) => (byLayer.get(name) ?? []).some((a) => a.start < l.end && a.end > l.start)));
+  const shown = linesWithSpans(text, layers, byLayer);
   return (
     <section className="stacked-view" aria-label="Stacked view">
       <h3>Stacked view</h3>
