@@ -40,9 +40,8 @@ export function decodeTextFile(bytes: Uint8Array): DecodeResult {
 }
 
 function firstNul(bytes: Uint8Array): number {
-  const n = Math.min(bytes.length, 1 << 16);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return i;
-  return -1;
+  // the native search: a JS loop here was a measurable share of importing 10,000 small files
+  return bytes.subarray(0, 1 << 16).indexOf(0);
 }
 
 /** UTF-16 of mostly-Latin text has a NUL in every other byte. */
@@ -61,6 +60,8 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
 /** C0 controls other than tab, LF, FF and CR do not occur in text a person wrote. */
 function hasBinaryControls(text: string): boolean {
   const sample = text.length > 1 << 16 ? text.slice(0, 1 << 16) : text;
+  // almost all text has none: one native regex scan decides, the count runs only when there are some
+  if (!/[\x00-\x08\x0b\x0e-\x1f]/.test(sample)) return false;
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

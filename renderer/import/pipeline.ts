@@ -6,6 +6,7 @@
  * yielding to the event loop whenever a slice of work has taken SLICE_MS, so no task runs much longer than that.
  * Cancel takes effect after the current chunk is written: every chunk is whole, nothing is half-written.
  */
+import Dexie from 'dexie';
 import { sha256Hex } from '../../shared/hash.ts';
 import { convertFile, type ConvertDeps, type ImportedDraft } from '../../shared/importers/index.ts';
 import type { FmDocument } from '../../shared/model.ts';
@@ -61,8 +62,13 @@ export interface ImportOptions extends ConvertDeps {
 
 /** Longest stretch of work before giving the event loop a turn (well under the 50 ms of a "long task"). */
 const SLICE_MS = 25;
-/** A chunk is written when it holds this many characters of text or has been collecting this long. */
-const CHUNK_CHARS = 4_000_000;
+/**
+ * A chunk (one transaction) is written when it holds this many articles or characters of text, or has been
+ * collecting this long. IndexedDB copies every record on the page's thread when it is added, all in one task, so
+ * the size of a chunk bounds the longest task of an import.
+ */
+const CHUNK_DOCS = 250;
+const CHUNK_CHARS = 1_500_000;
 const CHUNK_MS = 1_000;
 
 interface Pending {
@@ -71,7 +77,7 @@ interface Pending {
 }
 
 export async function runImport(db: FactmarkDatabase, items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportReport> {
-  const chunkSize = options.chunkSize ?? 1000;
+  const chunkSize = options.chunkSize ?? CHUNK_DOCS;
   const createdAt = options.now ?? new Date().toISOString();
   const report: ImportReport = { filesTotal: items.length, filesDone: 0, cancelled: false, imported: [], duplicates: [], failed: [], annotationsMoved: 0, annotationsOrphaned: 0 };
   const progress = () => options.onProgress?.({ filesDone: report.filesDone, filesTotal: report.filesTotal, imported: report.imported.length });
@@ -81,11 +87,18 @@ export async function runImport(db: FactmarkDatabase, items: readonly ImportItem
   let pending: Pending[] = [];
   let pendingChars = 0;
   let chunkStarted = performance.now();
+  let inflight: Promise<void> = Promise.resolve();
   const flush = async () => {
     const chunk = pending;
     pending = [];
     pendingChars = 0;
-    if (chunk.length) await writeChunk(db, book, chunk, createdAt, report, options.carryAnnotations);
+    if (chunk.length) {
+      const prepared = await prepareChunk(book, chunk, createdAt, report);
+      // One transaction in flight while the next chunk is converted and hashed: the database's work (on its own
+      // thread, durable commits) overlaps the page's. Chunks still commit in order.
+      await inflight;
+      if (prepared) inflight = commitChunk(db, prepared, report, options.carryAnnotations);
+    }
     chunkStarted = performance.now();
     progress();
     await slicer.yield();
@@ -133,16 +146,25 @@ export async function runImport(db: FactmarkDatabase, items: readonly ImportItem
     }
   }
   await flush();
+  await inflight;
+  progress();
   report.cancelled = report.filesDone < report.filesTotal;
   return report;
 }
 
+interface Prepared {
+  docs: FmDocument[];
+  files: string[];
+  /** First versions to mark as version 1 of their group. */
+  marks: string[];
+  carries: { from: string; to: string }[];
+}
+
 /**
- * Hashes a chunk's drafts, sorts each into duplicate / new version / new against the library and the batch so
- * far, and writes the new ones in one transaction. A text that reached the library meanwhile (another window, a
- * paste) is caught inside the transaction and counted as a duplicate rather than failing the chunk.
+ * Hashes a chunk's drafts and sorts each into duplicate / new version / new against the library and the batch so
+ * far (the book is updated at once, so the next chunk sees these). Null when nothing in it is new.
  */
-async function writeChunk(db: FactmarkDatabase, book: VersionBook, chunk: Pending[], createdAt: string, report: ImportReport, carry?: CarryAnnotations): Promise<void> {
+async function prepareChunk(book: VersionBook, chunk: Pending[], createdAt: string, report: ImportReport): Promise<Prepared | null> {
   const hashes = await Promise.all(chunk.map((p) => sha256Hex(p.draft.text)));
   const docs: FmDocument[] = [];
   const files: string[] = [];
@@ -168,16 +190,29 @@ async function writeChunk(db: FactmarkDatabase, book: VersionBook, chunk: Pendin
     docs.push(doc);
     files.push(file);
   }
-  if (docs.length === 0) return;
+  return docs.length ? { docs, files, marks, carries } : null;
+}
 
+/**
+ * Writes a prepared chunk in one transaction. A text that reached the library meanwhile (another window, a paste)
+ * is caught inside the transaction and counted as a duplicate rather than failing the chunk.
+ */
+async function commitChunk(db: FactmarkDatabase, { docs, files, marks, carries }: Prepared, report: ImportReport, carry?: CarryAnnotations): Promise<void> {
   let written: FmDocument[];
   try {
     written = await db.transaction('rw', db.documents, db.texts, async () => {
-      const present = new Set((await db.documents.where('contentHash').anyOf(docs.map((d) => d.contentHash)).keys()) as string[]);
-      const fresh = docs.filter((d) => !present.has(d.contentHash));
-      const parts = fresh.map(splitDocument);
-      await db.documents.bulkAdd(parts.map((p) => p[0]));
-      await db.texts.bulkAdd(parts.map((p) => p[1]));
+      const parts = docs.map(splitDocument);
+      // The unique contentHash index refuses a text already there; Dexie keeps the transaction going when the
+      // BulkError is caught, so the others are written (a look-up first would cost a round trip per hash).
+      let refused = new Set<number>();
+      try {
+        await db.documents.bulkAdd(parts.map((p) => p[0]));
+      } catch (error) {
+        if (!(error instanceof Dexie.BulkError)) throw error;
+        refused = new Set(Object.keys(error.failuresByPos).map(Number));
+      }
+      const fresh = docs.filter((_, i) => !refused.has(i));
+      await db.texts.bulkAdd(parts.filter((_, i) => !refused.has(i)).map((p) => p[1]));
       for (const id of marks) await db.documents.update(id, { versionGroup: id, version: 1 });
       return fresh;
     });
