@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import type { Annotation, FmDocument } from '../shared/model.ts';
 import { FactmarkDatabase } from '../renderer/db/database.ts';
 import { Repository, splitDocument } from '../renderer/db/repository.ts';
+import { runImport } from '../renderer/import/pipeline.ts';
 import * as data from './data.ts';
 
 /** Writes documents, annotations and the analyst's name into the app's database (skips the first-run screen). */
@@ -64,4 +65,4 @@ async function listPlain(): Promise<number> {
   return titles.length;
 }
 
-Object.assign(window, { __bench: { Dexie, FactmarkDatabase, Repository, seed, rawPut, renderPlain, listPlain, frame, ...data } });
+Object.assign(window, { __bench: { Dexie, FactmarkDatabase, Repository, runImport, seed, rawPut, renderPlain, listPlain, frame, ...data } });
