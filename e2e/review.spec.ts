@@ -3,7 +3,11 @@
  * gold → import it into a fresh profile. The packages are made with the app's own shared code, as "Export for
  * review" makes them on the teammates' machines.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { makeAnnotation } from '../shared/annotation.ts';
 import { sha256Hex } from '../shared/hash.ts';
@@ -187,6 +191,29 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await other.getByRole('button', { name: 'Review', exact: true }).click();
   await expect(other.getByRole('complementary', { name: 'Review' }).getByRole('region', { name: 'Gold' }).getByRole('listitem')).toHaveCount(2);
   await fresh.close();
+});
+
+test('Import teammates’ folder… imports every package in a folder and its subfolders and names what it left out', async ({ page }) => {
+  const [ana, ben] = await packages();
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'fm-review-')), 'team');
+  mkdirSync(path.join(root, 'week2'), { recursive: true });
+  writeFileSync(path.join(root, ana!.name), ana!.buffer);
+  writeFileSync(path.join(root, 'week2', ben!.name), ben!.buffer);
+  writeFileSync(path.join(root, 'week2', 'old.zip'), zipSync({ [ben!.name]: new Uint8Array(ben!.buffer) }));
+  writeFileSync(path.join(root, 'notes.txt'), 'who reviews what');
+  await firstRun(page, 'Lead Reviewer');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: "Import teammates' folder…" }).click();
+  await (await chooser).setFiles(root);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  const imported = report.getByRole('list', { name: 'Imported packages' });
+  await expect(imported.getByRole('listitem')).toHaveCount(2);
+  await expect(imported).toContainText('layer "Ana". 3 annotations added');
+  await expect(imported).toContainText('layer "Ben". 2 annotations added');
+  await expect(report.getByRole('list', { name: 'Warnings' })).toContainText('1 other file in the folder is not a review package and was left out.');
+  await expect(report.getByRole('list', { name: 'Not imported' })).toHaveText(/Could not import team\/week2\/old\.zip: zips inside a folder are not opened/);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(articleRows(page)).toHaveCount(1);
 });
 
 test('bad packages get clear messages and change nothing', async ({ page }) => {

@@ -181,7 +181,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           }}
           onImportDataset={() => void datasets.importDataset()}
           onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
-          review={{ onExportForReview: () => void review.exportReview(), onImportWork: () => void review.importWork() }}
+          review={{ onExportForReview: () => void review.exportReview(), onImportWork: () => void review.importWork(), onImportWorkFolder: () => void review.importWork('folder') }}
         />
         </DropZone>
         <main className="reader-pane">

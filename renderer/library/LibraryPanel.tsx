@@ -26,7 +26,7 @@ interface LibraryPanelProps {
   onImportDataset(): void;
   onOpenSamples(): void;
   /** Review commands (renderer/review): share the analyst's work, import teammates' packages. */
-  review?: { onExportForReview(): void; onImportWork(): void };
+  review?: { onExportForReview(): void; onImportWork(): void; onImportWorkFolder?(): void };
   announce: Announce;
   /** Reloads the library from the database (after trash, restore, delete forever). */
   onReload(): Promise<unknown>;
@@ -165,6 +165,11 @@ export function LibraryPanel(props: LibraryPanelProps) {
               <button type="button" onClick={props.review.onImportWork}>
                 Import teammates' work…
               </button>
+              {props.review.onImportWorkFolder ? (
+                <button type="button" onClick={props.review.onImportWorkFolder}>
+                  Import teammates' folder…
+                </button>
+              ) : null}
             </>
           ) : null}
         </div>

@@ -38,22 +38,30 @@ export function useReviewActions({ db, annotator, announce, reload }: { db: Fact
 
   const importWork = useCallback(
     async (mode: 'files' | 'folder' = 'files') => {
-      let files: PickedFile[];
+      let picked: PickedFile[];
       try {
-        const pick = platform as typeof platform & { openFolder?(o: { title: string }): Promise<PickedFile[]> };
-        files =
-          mode === 'folder' && pick.openFolder
-            ? await pick.openFolder({ title: 'Import teammates’ work' })
-            : await platform.openFiles({ title: 'Import teammates’ work', filters: [{ name: 'Factmark review packages', extensions: ['jsonl', 'zip'] }], multiple: true });
+        picked =
+          mode === 'folder'
+            ? await platform.openFolder({ title: 'Import teammates’ work from a folder' })
+            : await platform.openFiles({ title: 'Import teammates’ work', filters: [{ name: 'Factmark review packages', extensions: PACKAGE_EXTENSIONS }], multiple: true });
       } catch (e) {
         return announce(describeError(e), 'error');
       }
-      if (files.length === 0) return;
+      if (picked.length === 0) return;
+      const { files, unreadable, leftOut } = mode === 'folder' ? packagesInFolder(picked) : { files: picked, unreadable: [], leftOut: 0 };
+      if (mode === 'folder' && files.length === 0 && unreadable.length === 0) {
+        return announce(`No review packages (${PACKAGE_EXTENSIONS.map((e) => `.${e}`).join(', ')}) in that folder: nothing was imported.`, 'error');
+      }
       try {
-        const read = await readPackageFiles(files);
+        // a folder's files are named by their place in it, so two "ana.jsonl" in subfolders stay apart in the report
+        const read = await readPackageFiles(files.map((f) => ({ name: f.path ?? f.name, bytes: f.bytes })));
+        read.errors.unshift(...unreadable);
         const plans = await importPackages(db, read.packages, { annotator, origin: await installationId(db) });
         await reload();
-        const warnings = [...read.packages.flatMap((p) => p.problems.map((x) => `${p.fileName}${x.line ? ` line ${x.line}` : ''}: ${x.message}`)), ...plans.flatMap((p) => p.warnings)];
+        const warnings = [
+          ...(leftOut ? [`${leftOut} other file${leftOut === 1 ? '' : 's'} in the folder ${leftOut === 1 ? 'is not a review package and was' : 'are not review packages and were'} left out.`] : []),
+          ...read.packages.flatMap((p) => p.problems.map((x) => `${p.fileName}${x.line ? ` line ${x.line}` : ''}: ${x.message}`)), ...plans.flatMap((p) => p.warnings),
+        ];
         const result: ImportReport = { lines: plans.map(describePlan), warnings, errors: read.errors, orphans: plans.flatMap((p) => p.orphans) };
         setReport(result);
         announce(plans.length ? `Imported ${plans.length} package${plans.length === 1 ? '' : 's'}. See the import report.` : 'Nothing was imported.', plans.length ? 'info' : 'error');
@@ -65,4 +73,25 @@ export function useReviewActions({ db, annotator, announce, reload }: { db: Fact
   );
 
   return { exportReview, exportAdjudicatedPackage, importWork, report, closeReport: () => setReport(null) };
+}
+
+const PACKAGE_EXTENSIONS = ['jsonl', 'ndjson', 'zip'];
+
+/**
+ * A folder holds more than packages (notes, articles): only package files are read, the rest is counted; a package
+ * the platform would not read (too large, a zip) is reported with its reason, never skipped silently.
+ */
+function packagesInFolder(picked: PickedFile[]) {
+  const files: PickedFile[] = [];
+  const unreadable: string[] = [];
+  let leftOut = 0;
+  for (const f of picked) {
+    const isPackage = PACKAGE_EXTENSIONS.some((e) => f.name.toLowerCase().endsWith(`.${e}`));
+    if (!isPackage) leftOut++;
+    // the folder picker reads article types only (shared/importers/detect.ts), so it hands zips over unread
+    else if (f.problem && f.name.toLowerCase().endsWith('.zip')) unreadable.push(`Could not import ${f.path ?? f.name}: zips inside a folder are not opened. Choose it with "Import teammates' work…".`);
+    else if (f.problem) unreadable.push(`Could not import ${f.path ?? f.name}: ${f.problem}`);
+    else files.push(f);
+  }
+  return { files, unreadable, leftOut };
 }
