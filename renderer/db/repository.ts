@@ -140,10 +140,9 @@ export class Repository {
   /** The library: every document not in the trash, without its text, with its counts per label. */
   async listDocuments(): Promise<DocumentSummary[]> {
     return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
+      // one getAll (toArray) rather than a cursor: a cursor step per record is what made 100,000 slow
       const summaries: DocumentSummary[] = [];
-      await this.db.documents.orderBy('createdAt').each((doc) => {
-        if (!doc.deletedAt) summaries.push({ ...doc, counts: emptyCounts() });
-      });
+      for (const doc of await this.db.documents.orderBy('createdAt').toArray()) if (!doc.deletedAt) summaries.push({ ...doc, counts: emptyCounts() });
       // one key-only pass over the label index instead of three count queries per article
       const byId = new Map(summaries.map((s) => [s.id, s]));
       const keys = (await this.db.annotations.orderBy('[documentId+label]').keys()) as unknown as [string, Label][];

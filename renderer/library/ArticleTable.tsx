@@ -9,6 +9,8 @@ export type TableMode = 'library' | 'trash';
 
 interface ArticleTableProps {
   mode: TableMode;
+  /** Results are still coming (the text index's answer, or a filter pass a key behind): aria-busy. */
+  busy?: boolean;
   rows: readonly DocumentSummary[];
   sort: Sort | null;
   onSort(key: SortKey): void;
@@ -102,7 +104,7 @@ export function ArticleTable(props: ArticleTableProps) {
   };
 
   return (
-    <div ref={scrollRef} className={`article-table mode-${mode}`} role="table" aria-label="Articles" aria-rowcount={rows.length + 1} onKeyDown={onKeyDown}>
+    <div ref={scrollRef} className={`article-table mode-${mode}`} role="table" aria-label="Articles" aria-rowcount={rows.length + 1} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
       <div role="rowgroup" className="article-head">
         <div role="row" aria-rowindex={1} className="article-row">
           <div role="columnheader" className="cell-select">

@@ -58,7 +58,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const [trash, setTrash] = useState<DocumentSummary[]>([]);
   const [collections, setCollections] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending>(null);
-  const search = useLibrarySearch(query);
+  const search = useLibrarySearch(query, documents !== null);
   const { sync } = search;
 
   // after any change to the library: refresh the trash and collections, let the search index catch up
@@ -223,8 +223,11 @@ export function LibraryPanel(props: LibraryPanelProps) {
       </div>
       <p className="library-summary">
         <span>{filtered ? `${plural(shown.length, 'article')} of ${total.toLocaleString()} shown` : plural(total, 'article')}</span>
-        {query.trim() && search.progress && search.progress.indexed < search.progress.total ? (
-          <span className="hint"> · titles searched; article text indexed {Math.floor((100 * search.progress.indexed) / search.progress.total)} %</span>
+        {query.trim() && search.indexing ? (
+          <span className="hint">
+            {' '}
+            · titles searched; article text {search.progress ? `indexed ${Math.floor((100 * search.progress.indexed) / Math.max(1, search.progress.total))} %` : 'not indexed yet'}
+          </span>
         ) : null}
         {filtered ? (
           <button type="button" className="link-button" onClick={() => (setQuery(''), setFilters(NO_FILTERS))}>
@@ -284,6 +287,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
       {view === 'trash' && trash.length === 0 ? <p className="empty-state">The trash is empty.</p> : null}
       <ArticleTable
         mode={view}
+        busy={search.pending || matches !== search.matches}
         rows={shown}
         sort={sort}
         onSort={onSort}
