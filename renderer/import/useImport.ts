@@ -67,7 +67,8 @@ export function useImport({ repo, reload, announce, open }: UseImportOptions) {
         setState((s) => ({ ...s, progress: null, cancelling: false }));
       }
       await reload();
-      const single = items.length === 1 && report.failed.length === 0 && !shown;
+      // one file holding one article: say so in the status line (and open it) rather than with a dialog
+      const single = items.length === 1 && report.failed.length === 0 && report.imported.length + report.duplicates.length === 1 && !shown;
       if (single && report.imported[0]) {
         const e = report.imported[0];
         announce(e.version ? `Added “${e.title}” as version ${e.version}; the reader lists the other versions.` : `Added “${e.title}”.`);
