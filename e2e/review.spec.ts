@@ -13,7 +13,7 @@ import { makeAnnotation } from '../shared/annotation.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import type { Annotation, FmDocument } from '../shared/model.ts';
 import { buildReviewPackage } from '../shared/review/package.ts';
-import { articleRows, firstRun, openArticle } from './helpers.ts';
+import { articleRows, dragSelect, firstRun, openArticle, pasteArticle, tagButton } from './helpers.ts';
 
 const TITLE = 'Port attack report';
 const TEXT = 'Officials said the port was attacked overnight.\nRussia denied it on Tuesday.\nNobody confirmed the damage.';
@@ -191,6 +191,73 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await other.getByRole('button', { name: 'Review', exact: true }).click();
   await expect(other.getByRole('complementary', { name: 'Review' }).getByRole('region', { name: 'Gold' }).getByRole('listitem')).toHaveCount(2);
   await fresh.close();
+});
+
+test('an analyst who imports the adjudicated package sees what the reviewer did with each of their spans, and why', async ({ page, browser }) => {
+  // Ben tags the article on his machine and sends it with "Export for review"
+  const benContext = await browser.newContext();
+  const ben = await benContext.newPage();
+  await firstRun(ben, 'Ben');
+  await pasteArticle(ben, TITLE, TEXT);
+  for (const quote of ['the port was attacked', 'Russia denied it', 'Nobody confirmed the damage']) {
+    await dragSelect(ben, quote);
+    await tagButton(ben, 'Claim').click();
+    await expect(ben.getByRole('status')).toContainText(`Tagged “${quote}” as claim.`);
+  }
+  const benPackage = await download(ben, () => ben.getByRole('button', { name: 'Export for review' }).click());
+  expect(benPackage.name).toMatch(/^factmark-review-Ben-\d{4}-\d{2}-\d{2}\.jsonl$/);
+
+  // the lead imports Ana's and Ben's packages and adjudicates Ben's three spans
+  await firstRun(page, 'Lead Reviewer');
+  const [ana] = await packages();
+  await importTeamWork(page, [ana!, { name: benPackage.name, mimeType: 'application/x-ndjson', buffer: Buffer.from(benPackage.text) }]);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('layer "Ben". 3 annotations added');
+  await report.getByRole('button', { name: 'Close' }).click();
+  await openArticle(page, TITLE);
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const review = page.getByRole('complementary', { name: 'Review' });
+  const disagreements = review.getByRole('region', { name: 'Disagreements' });
+  const adjudicate = review.getByRole('region', { name: 'Adjudicate' });
+  await review.getByRole('button', { name: 'Accept all agreed spans' }).click();
+  await expect(page.getByRole('status')).toContainText('Accepted 1 agreed span into gold.');
+
+  await disagreements.getByRole('button', { name: /Different label.*Russia denied it/ }).click();
+  await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Russia rejects the report: a denial, not a claim');
+  await adjudicate.getByRole('button', { name: 'Reject BE claim' }).click();
+  await expect(page.getByRole('status')).toContainText('Rejected Ben’s claim “Russia denied it”.');
+
+  await disagreements.getByRole('button', { name: /Different label.*Nobody confirmed the damage/ }).click();
+  await dragSelect(page, 'Nobody confirmed the damage');
+  await adjudicate.getByRole('combobox', { name: 'Gold label' }).selectOption('unverified');
+  await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Nobody confirmed it: unverified');
+  await adjudicate.getByRole('button', { name: 'Add selection to gold' }).click();
+  await expect(page.getByRole('status')).toContainText('Added unverified “Nobody confirmed the damage” to gold.');
+
+  await page.getByRole('button', { name: 'Agreement', exact: true }).click();
+  const adjudicated = await download(page, () => page.getByRole('region', { name: 'Agreement' }).getByRole('button', { name: 'Export adjudicated package' }).click());
+
+  // back on Ben's machine: his own layer is left as it is, and review mode says what became of each span and why
+  const chooser = ben.waitForEvent('filechooser');
+  await ben.getByRole('button', { name: "Import teammates' work…" }).click();
+  await (await chooser).setFiles({ name: adjudicated.name, mimeType: 'application/x-ndjson', buffer: Buffer.from(adjudicated.text) });
+  const benReport = ben.getByRole('dialog', { name: 'Import report' });
+  await expect(benReport.getByRole('list', { name: 'Imported packages' })).toBeVisible();
+  await expect(benReport.getByRole('list', { name: 'Reviewer’s decisions on your work' })).toHaveText(
+    '“Port attack report”: 1 accepted, 1 edited, 1 rejected. Open it and choose Review to see the reasons.',
+  );
+  await benReport.getByRole('button', { name: 'Close' }).click();
+  await ben.getByRole('button', { name: 'Review', exact: true }).click();
+  const decisions = ben.getByRole('complementary', { name: 'Review' }).getByRole('region', { name: 'Reviewer’s decisions on your work' });
+  await expect(decisions.getByRole('listitem')).toHaveText([
+    'Accepted: Claim “the port was attacked” — All annotators agreed.',
+    'Rejected: Claim “Russia denied it” — Russia rejects the report: a denial, not a claim',
+    'Edited: Claim “Nobody confirmed the damage” (label claim → unverified) — Nobody confirmed it: unverified',
+  ]);
+  // his own spans are still his, once each (nothing duplicated by his work coming back)
+  await expect(ben.getByRole('complementary', { name: 'Review' }).getByRole('group', { name: 'Layers' }).getByRole('checkbox', { name: /Ben \(3\)/ })).toBeChecked();
+  await ben.screenshot({ path: `${SHOTS}/analyst-decisions.png` });
+  await benContext.close();
 });
 
 test('Import teammates’ folder… imports every package in a folder and its subfolders and names what it left out', async ({ page }) => {

@@ -3,6 +3,7 @@
  * out, the gold layer, rejections and adjudication state. Settings hold what needs no index (docs/REVIEW.md).
  */
 import type { AdjudicationState, Annotation, Dataset, FmDocument, Rejection } from '../../shared/model.ts';
+import { outcomeOf } from '../../shared/review/adjudicate.ts';
 import { buildAdjudicatedPackage, buildReviewPackage, type LayerOrigin, type PackageFile } from '../../shared/review/package.ts';
 import { planPackage, type ImportPlan, type LayerRecord, type LibraryReader, type Local } from '../../shared/review/plan.ts';
 import type { DocumentRecord, FactmarkDatabase } from './database.ts';
@@ -159,4 +160,23 @@ async function markInProgress(db: FactmarkDatabase, ids: string[]): Promise<void
 
 export async function setAdjudication(db: FactmarkDatabase, documentId: string, state: AdjudicationState): Promise<void> {
   await db.documents.update(documentId, { adjudication: state, updatedAt: new Date().toISOString() });
+}
+
+/** What the reviewer decided on one analyst's annotations in these articles (after importing an adjudicated package). */
+export async function outcomesFor(db: FactmarkDatabase, annotator: string, documentIds: readonly string[]): Promise<{ title: string; accepted: number; edited: number; rejected: number }[]> {
+  const out: { title: string; accepted: number; edited: number; rejected: number }[] = [];
+  for (const id of new Set(documentIds)) {
+    const [doc, annotations, rejections] = await Promise.all([db.documents.get(id), db.annotations.where('documentId').equals(id).toArray(), rejectionsOf(db, id)]);
+    if (!doc) continue;
+    const gold = annotations.filter((a) => a.layer === 'gold');
+    const rejected = new Map(rejections.map((r) => [r.id, r]));
+    const counts = { title: doc.title, accepted: 0, edited: 0, rejected: 0 };
+    for (const a of annotations) {
+      if (a.layer === 'gold' || a.annotator !== annotator) continue;
+      const status = outcomeOf(a, gold, rejected).status;
+      if (status !== 'pending') counts[status]++;
+    }
+    if (counts.accepted + counts.edited + counts.rejected) out.push(counts);
+  }
+  return out;
 }

@@ -14,6 +14,16 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport |
               ))}
             </ul>
           ) : null}
+          {report.yourWork.length ? (
+            <>
+              <h3>Reviewer’s decisions on your work</h3>
+              <ul aria-label="Reviewer’s decisions on your work">
+                {report.yourWork.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {report.errors.length ? (
             <>
               <h3>Not imported</h3>

@@ -53,6 +53,24 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
   const [state, setState] = useState<AdjudicationState>(doc.adjudication ?? 'not-started');
   const reasonId = useId();
   const [view, setView] = useState<'stacked' | 'side-by-side'>('stacked');
+  // The text last selected in the article, kept while the reviewer types a reason or picks a label (focusing those
+  // controls clears the page's selection); a click in the article that selects nothing forgets it.
+  const [picked, setPicked] = useState<{ start: number; end: number } | null>(null);
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  useEffect(() => {
+    const onChange = () => {
+      const sel = globalThis.document.getSelection();
+      const node = sel?.anchorNode;
+      const inArticle = (node instanceof Element ? node : node?.parentElement)?.closest('.article-text');
+      if (!sel || !inArticle) return;
+      if (sel.isCollapsed) return setPicked(null);
+      const span = selectionRef.current();
+      if (span) setPicked((p) => (p && p.start === span.start && p.end === span.end ? p : span));
+    };
+    globalThis.document.addEventListener('selectionchange', onChange);
+    return () => globalThis.document.removeEventListener('selectionchange', onChange);
+  }, []);
   useEffect(() => {
     if (data.adjudication) setState(data.adjudication);
   }, [data.adjudication]);
@@ -149,8 +167,9 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
     });
   const addSelection = () =>
     guard(async () => {
-      const span = selection();
+      const span = picked ?? selection();
       if (!span) throw new Error('Select the text for the gold span in the article first.');
+      setPicked(null);
       // from an open disagreement this is an edit of those spans (new boundaries or label); otherwise a new span
       await addGold(span.start, span.end, addLabel, active ? { action: 'edit', from: active.annotationIds } : { action: 'add' });
       return `Added ${labelDef(addLabel).name.toLowerCase()} “${short(doc.text.slice(span.start, span.end))}” to gold.`;
@@ -203,6 +222,24 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
           Accept all agreed spans
         </button>
       </div>
+
+      {mine.length ? (
+        <section className="outcomes" aria-label="Reviewer’s decisions on your work">
+          <h3>Reviewer’s decisions on your work</h3>
+          <ul>
+            {mine.map(({ a, outcome }) => (
+              <li key={a.id} className={`outcome-${outcome.status}`}>
+                <strong>{outcome.status === 'accepted' ? 'Accepted' : outcome.status === 'rejected' ? 'Rejected' : 'Edited'}</strong>:{' '}
+                <button type="button" className="link" onClick={() => onReveal(a)}>
+                  {labelDef(a.label).name} “{short(a.quote)}”
+                </button>
+                {outcome.status === 'edited' ? ` (${outcome.change})` : ''}
+                {outcome.status !== 'pending' && outcome.reason ? ` — ${outcome.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <fieldset className="layers">
         <legend>Layers</legend>
@@ -295,6 +332,9 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
           <button type="button" onClick={() => void addSelection()}>
             Add selection to gold
           </button>
+          <span className="hint" aria-live="polite">
+            {picked ? `Selection: “${short(doc.text.slice(picked.start, picked.end))}”` : 'Select text in the article to add it.'}
+          </span>
         </div>
       </section>
 
@@ -324,20 +364,6 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
         </ul>
       </section>
 
-      {mine.length ? (
-        <section className="outcomes" aria-label="Reviewer’s decisions on your work">
-          <h3>Reviewer’s decisions on your work</h3>
-          <ul>
-            {mine.map(({ a, outcome }) => (
-              <li key={a.id} className={`outcome-${outcome.status}`}>
-                <strong>{outcome.status === 'accepted' ? 'Accepted' : outcome.status === 'rejected' ? 'Rejected' : 'Edited'}</strong>: {labelDef(a.label).name} “{short(a.quote)}”
-                {outcome.status === 'edited' ? ` (${outcome.change})` : ''}
-                {outcome.status !== 'pending' && outcome.reason ? ` — ${outcome.reason}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
 
       <fieldset className="view-switch">
         <legend>View</legend>

@@ -4,7 +4,7 @@ import type { PickedFile } from '../../shared/platform.ts';
 import { readPackageFiles } from '../../shared/review/package.ts';
 import { describePlan, type ImportPlan } from '../../shared/review/plan.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
-import { exportAdjudicated, exportForReview, importPackages, installationId } from '../db/review.ts';
+import { exportAdjudicated, exportForReview, importPackages, installationId, outcomesFor } from '../db/review.ts';
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 
@@ -15,6 +15,8 @@ export interface ImportReport {
   warnings: string[];
   errors: string[];
   orphans: ImportPlan['orphans'];
+  /** What a reviewer decided on the importing analyst's own annotations, per article (adjudicated packages). */
+  yourWork: string[];
 }
 
 export function useReviewActions({ db, annotator, announce, reload }: { db: FactmarkDatabase; annotator: string; announce: Announce; reload(): Promise<unknown> }) {
@@ -62,7 +64,11 @@ export function useReviewActions({ db, annotator, announce, reload }: { db: Fact
           ...(leftOut ? [`${leftOut} other file${leftOut === 1 ? '' : 's'} in the folder ${leftOut === 1 ? 'is not a review package and was' : 'are not review packages and were'} left out.`] : []),
           ...read.packages.flatMap((p) => p.problems.map((x) => `${p.fileName}${x.line ? ` line ${x.line}` : ''}: ${x.message}`)), ...plans.flatMap((p) => p.warnings),
         ];
-        const result: ImportReport = { lines: plans.map(describePlan), warnings, errors: read.errors, orphans: plans.flatMap((p) => p.orphans) };
+        const touched = plans.flatMap((p) => [...p.put.map((a) => a.documentId), ...p.rejections.map((r) => r.documentId)]);
+        const yourWork = (await outcomesFor(db, annotator, touched)).map(
+          (o) => `“${o.title}”: ${o.accepted} accepted, ${o.edited} edited, ${o.rejected} rejected. Open it and choose Review to see the reasons.`,
+        );
+        const result: ImportReport = { lines: plans.map(describePlan), warnings, errors: read.errors, orphans: plans.flatMap((p) => p.orphans), yourWork };
         setReport(result);
         announce(plans.length ? `Imported ${plans.length} package${plans.length === 1 ? '' : 's'}. See the import report.` : 'Nothing was imported.', plans.length ? 'info' : 'error');
       } catch (e) {
