@@ -26,10 +26,13 @@ export async function seedFromPage(page, base, sentences, make) {
   return page.evaluate(make, sentences);
 }
 
-/** Opens the app and waits for the library list to hold `count` articles. */
+/** In a page: the library's "Articles" table shows `n` articles (it is virtualised: aria-rowcount counts them all, plus the header row). */
+export const LIBRARY_SHOWS = `(n) => { const t = document.querySelector('[role="table"][aria-label="Articles"]'); return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && !!t.querySelector('.title-button'); }`;
+
+/** Opens the app and waits for the library to list `count` articles. */
 export async function openApp(page, base, count) {
   await page.goto(base);
-  await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Articles"] > li').length === n, count, { polling: 'raf' });
+  await page.waitForFunction(`(${LIBRARY_SHOWS})(${count})`, null, { polling: 'raf' });
 }
 
 /** JS heap in use after a forced garbage collection (CDP), in MB. */

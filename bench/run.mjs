@@ -31,7 +31,8 @@ const sentences = lib.sentencesOf(samples);
 
 const server = await serve([
   ['/bench/', join(tmp, 'www')],
-  ['/', join(root, 'dist', 'renderer')],
+  // FM_RENDERER_DIR: a renderer built elsewhere (parallel runs, see DEVELOPERS.md); npm run bench builds dist/renderer
+  ['/', process.env.FM_RENDERER_DIR ?? join(root, 'dist', 'renderer')],
 ]);
 const rows = [];
 let browser;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FmDocument } from '../shared/model.ts';
 import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
@@ -20,6 +20,7 @@ import { useReviewActions } from './review/useReviewActions.ts';
 import { sampleDocuments } from './library/samples.ts';
 import { platform } from './platform/index.ts';
 import { DocumentView } from './reader/DocumentView.tsx';
+import { prefetchAnnotations } from './reader/useAnnotationSession.ts';
 
 const ANNOTATOR_KEY = 'annotator';
 
@@ -62,7 +63,8 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   // problems stay on screen until dismissed, so a later hint never hides them
   const [problem, setProblem] = useState('');
 
-  const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : setStatus((s) => ({ text, seq: s.seq + 1, action }))), []);
+  // a status message re-renders the workspace: as a transition, so it never delays painting what it reports (a tag)
+  const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : startTransition(() => setStatus((s) => ({ text, seq: s.seq + 1, action })))), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
   useEffect(() => void reload(), [reload]);
   const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
@@ -74,15 +76,26 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   // the main pane shows the open article or the "Agreement" dashboard
   const [mainView, setMainView] = useState<'reader' | 'agreement'>('reader');
 
+  // The library's counts follow tagging a moment later, once per burst of edits: re-counting and re-rendering the
+  // library on every key press would compete with painting the tag in the reader.
+  const countsDue = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const refreshCounts = useCallback(
     (id: string) => {
-      repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts, updatedAt: new Date().toISOString() } : d)) ?? docs));
+      clearTimeout(countsDue.current.get(id));
+      countsDue.current.set(
+        id,
+        setTimeout(() => {
+          countsDue.current.delete(id);
+          repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts, updatedAt: new Date().toISOString() } : d)) ?? docs));
+        }, 250),
+      );
     },
     [repo],
   );
 
   const open = useCallback(
     async (id: string) => {
+      prefetchAnnotations(repo, id); // read alongside the text, not after the reader mounts
       const doc = await repo.getDocument(id);
       if (doc) setOpenDoc(doc);
       else announce('That article is no longer in the library.', 'error');

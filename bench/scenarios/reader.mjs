@@ -1,82 +1,189 @@
 /**
- * Scenarios 1–3 and the reader's memory: a 200,000-word article with 10,000 annotations, opened from the library,
- * tagged in (and undone), scrolled; each against the same text as plain <p> paragraphs in a blank same-origin page.
+ * Scenarios 1–4 and the reader's memory: a 200,000-word article with 10,000 annotations, opened from the library,
+ * tagged in, relabelled, deleted and undone, scrolled; each against the same text as plain <p> paragraphs in a blank
+ * same-origin page; then 1,000 more tags for the heap. The @recogito/text-annotator peer runs in peer.mjs.
  */
 import { benchPage, freshPage, heapAfterGc, openApp, seedFromPage } from '../browser.mjs';
-import { notMeasured, row, timing } from '../report.mjs';
+import { row, timing } from '../report.mjs';
 import { percentile, summary } from '../stats.mjs';
 
 const S1 = '1 Open 200k words / 10k annotations';
-const S2 = '2 Tag in that article';
-const S3 = '3 Scroll that article';
-const SM = '7 Memory';
+const S2 = '3 Tag in that article';
+const S3 = '4 Scroll that article';
+const SM = 'Memory';
 
-/** In the page: click the article, then count frames until the first paragraph with highlights, and until all are painted. */
-function openAndWait(expected) {
-  const frame = window.__frame ?? (() => new Promise((r) => requestAnimationFrame(r)));
-  const painted = () => ['fm-claim', 'fm-denial', 'fm-unverified'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0);
+/**
+ * In the page: click the article, then watch animation frames. First screen: the article's paragraphs fill the
+ * reader's viewport and every annotation starting in the visible lines has its highlight range (checked against the
+ * seeded spans, one line per paragraph in the bench text). Whole: all highlight ranges are registered. A state seen
+ * in one frame is on screen once the next frame starts, so each time is taken at the frame after.
+ */
+function openAndWait({ spans, lineStarts }) {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const layers = () => ['fm-claim', 'fm-denial', 'fm-unverified'].map((k) => CSS.highlights.get(k)).filter(Boolean);
+  const painted = () => layers().reduce((n, h) => n + h.size, 0);
+  const firstScreenShown = () => {
+    const scroller = document.querySelector('.reader-scroll');
+    if (!scroller) return false;
+    const box = scroller.getBoundingClientRect();
+    const ps = document.querySelectorAll('[role="document"] p');
+    const visible = new Set();
+    let last = -1;
+    for (let i = 0; i < ps.length; i++) {
+      const r = ps[i].getBoundingClientRect();
+      if (r.top >= box.bottom) break;
+      if (r.bottom > box.top) visible.add(ps[i]);
+      last = i;
+    }
+    // the text must reach the bottom of the viewport (or be all there is)
+    if (last < 0 || (ps[last].getBoundingClientRect().bottom < box.bottom && last + 1 < lineStarts.length)) return false;
+    const end = (lineStarts[last + 1] ?? Infinity) - 1;
+    const expected = spans.filter(([s]) => s < end).length;
+    let shown = 0;
+    for (const h of layers()) for (const range of h) if (visible.has(range.startContainer.parentElement?.closest('p'))) shown++;
+    return shown >= expected;
+  };
   return (async () => {
-    const button = document.querySelector('ul[aria-label="Articles"] > li button');
+    const button = document.querySelector('[role="table"][aria-label="Articles"] .title-button');
     let first = null;
     let whole = null;
     let sawFirst = false;
     let sawWhole = false;
     const t0 = performance.now();
     button.click();
-    // a state seen in one animation frame is on screen once the next frame starts
-    while (whole === null) {
+    while (whole === null || first === null) {
       await frame();
       const now = performance.now() - t0;
       if (sawFirst && first === null) first = now;
-      if (sawWhole) whole = now;
-      if (!sawFirst && document.querySelector('[role="document"] p') && painted() > 0) sawFirst = true;
-      if (painted() === expected) sawWhole = true;
-      if (now > 300_000) throw new Error(`only ${painted()} of ${expected} highlights after 300 s`);
+      if (sawWhole && whole === null) whole = now;
+      if (!sawFirst && firstScreenShown()) sawFirst = true;
+      if (painted() === spans.length) sawWhole = true;
+      if (now > 300_000) throw new Error(`only ${painted()} of ${spans.length} highlights after 300 s`);
     }
     return { first, whole };
   })();
 }
 
-/** In the page: select a word in `count` paragraphs and press 1; then Ctrl+Z each. Times to commit+highlight and to the next frame. */
-function tagAndUndo(count) {
+/**
+ * In the page: `count` rounds of tag (select a word, key 1), relabel (the new item's Label select → Denial) and delete
+ * (Delete key on the selected annotation); then Ctrl+Z for each of those operations. Each is timed from the key press
+ * (or change event) until the highlight layers and the panel count show the result — which the app does only once
+ * the IndexedDB transaction committed — and then to the next animation frame ("painted").
+ */
+function editSeries(count) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  const claims = () => CSS.highlights.get('fm-claim')?.size ?? 0;
-  const listed = () => Number(document.querySelector('section[aria-label="Annotations"] h2 .count').textContent);
+  const size = (k) => CSS.highlights.get(`fm-${k}`)?.size ?? 0;
+  const state = () => ({ claim: size('claim'), denial: size('denial'), listed: Number(document.querySelector('section[aria-label="Annotations"] h2 .count').textContent) });
   const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-  async function measure(init, delta) {
-    const [c0, l0] = [claims(), listed()];
-    await new Promise((r) => setTimeout(r, Math.random() * 16)); // a key press lands at any point of a frame
+  async function measure(act, delta) {
+    const s0 = state();
+    const want = { claim: s0.claim + (delta.claim ?? 0), denial: s0.denial + (delta.denial ?? 0), listed: s0.listed + (delta.listed ?? 0) };
+    await new Promise((r) => setTimeout(r, 30 + Math.random() * 16)); // a key press lands at any point of a frame
     const t0 = performance.now();
-    press(init);
-    while (!(claims() === c0 + delta && listed() === l0 + delta)) {
+    act();
+    for (;;) {
+      const s = state();
+      if (s.claim === want.claim && s.denial === want.denial && s.listed === want.listed) break;
       await tick();
-      if (performance.now() - t0 > 30_000) throw new Error('the tag did not appear within 30 s');
+      if (performance.now() - t0 > 30_000) throw new Error(`no result within 30 s (${JSON.stringify(s)} vs ${JSON.stringify(want)})`);
     }
     const done = performance.now() - t0;
     await frame();
     return { done, painted: performance.now() - t0 };
   }
+  function selectWord(p) {
+    const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+    const start = text.data.indexOf(' ', 10) + 1;
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, text.data.indexOf(' ', start));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }
   return (async () => {
     const paragraphs = document.querySelectorAll('[role="document"] p');
-    const tags = [];
+    const out = { tag: [], relabel: [], delete: [], undo: [] };
     for (let i = 0; i < count; i++) {
-      const p = paragraphs[5 + i * 3];
+      const p = paragraphs[5 + i * 7];
       p.scrollIntoView({ block: 'center' });
       await frame();
       await frame();
+      selectWord(p);
+      out.tag.push(await measure(() => press({ key: '1' }), { claim: 1, listed: 1 }));
+      const select = document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
+      out.relabel.push(
+        await measure(() => {
+          select.value = 'denial';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }, { claim: -1, denial: 1 }),
+      );
+      out.delete.push(await measure(() => press({ key: 'Delete' }), { denial: -1, listed: -1 }));
+    }
+    // undo: the delete (denial back), the relabel (claim again), the tag (gone) — per round, newest first
+    for (let i = 0; i < count; i++) {
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { denial: 1, listed: 1 }));
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: 1, denial: -1 }));
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: -1, listed: -1 }));
+    }
+    return out;
+  })();
+}
+
+/** In the page: tags `count` words (one per paragraph, waiting for each to be listed), for the heap after tagging. */
+function tagMany(count) {
+  const listed = () => Number(document.querySelector('section[aria-label="Annotations"] h2 .count').textContent);
+  return (async () => {
+    const paragraphs = document.querySelectorAll('[role="document"] p');
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) {
+      const p = paragraphs[(3 + i * 2) % paragraphs.length];
       const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
-      const start = text.data.indexOf(' ', 10) + 1;
+      // a different word each time round the paragraphs
+      let start = 0;
+      for (let k = 0; k <= 2 + Math.floor((i * 2) / paragraphs.length) * 3; k++) start = text.data.indexOf(' ', start) + 1;
       const range = document.createRange();
       range.setStart(text, start);
-      range.setEnd(text, text.data.indexOf(' ', start));
+      range.setEnd(text, Math.max(start + 1, text.data.indexOf(' ', start)));
       getSelection().removeAllRanges();
       getSelection().addRange(range);
-      tags.push(await measure({ key: '1' }, 1));
+      const n = listed();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+      while (listed() === n) await new Promise((r) => setTimeout(r, 0));
     }
-    const undos = [];
-    for (let i = 0; i < count; i++) undos.push(await measure({ key: 'z', ctrlKey: true }, -1));
-    return { tags, undos };
+    return performance.now() - t0;
+  })();
+}
+
+/** In the page: raw IndexedDB put + commit of one annotation-sized record, 'strict' durability, in a scratch database. */
+function rawCommits(count) {
+  return (async () => {
+    const name = 'factmark-bench-floor';
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('annotations', { keyPath: 'id' });
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      const record = { id: crypto.randomUUID(), documentId: 'd', annotator: 'Ana Analyst', label: 'claim', start: i, end: i + 20, quote: 'x'.repeat(20), prefix: 'p'.repeat(32), suffix: 's'.repeat(32), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+      const t0 = performance.now();
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('annotations', 'readwrite', { durability: 'strict' });
+        tx.objectStore('annotations').put(record);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      times.push(performance.now() - t0);
+    }
+    db.close();
+    await new Promise((r) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = del.onerror = r;
+    });
+    return times;
   })();
 }
 
@@ -96,7 +203,7 @@ function idbCount() {
 }
 
 /** In the page: scroll the reader by 300 px a frame; frame-to-frame times. */
-function scrollFrames(frames) {
+export function scrollFrames(frames) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   return (async () => {
     const scroller = document.querySelector('.reader-scroll');
@@ -114,15 +221,29 @@ function scrollFrames(frames) {
   })();
 }
 
+/**
+ * Frame times are multiples of the display's frame interval (headless Chromium paces frames at 60 Hz), measured with
+ * timer jitter of a few hundredths of a millisecond: the p95 is compared with the budget at the budget's own
+ * precision (0.1 ms), so one frame interval (16.67–16.8 ms measured) meets "≤ 16.7 ms" and a dropped frame does not.
+ */
+const frameP95 = (xs) => Math.round(percentile(xs, 95) * 10) / 10;
+
+const pctSummary = (xs, p) => ({ median: percentile(xs, p), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+
 export async function run({ browser, base, sentences, runs: allRuns, rows, step }) {
-  // one open takes tens of seconds on this machine; 3 runs keep the whole bench within minutes
-  const runs = Math.min(allRuns, Number(process.env.BENCH_OPEN_RUNS ?? 3));
+  const runs = Math.min(allRuns, Number(process.env.BENCH_OPEN_RUNS ?? 5));
   const { context, page } = await freshPage(browser);
   try {
-    const expected = await seedFromPage(page, base, sentences, async (s) => {
+    const seeded = await seedFromPage(page, base, sentences, async (s) => {
       const { doc, annotations } = await window.__bench.bigArticle(s);
       await window.__bench.seed([doc], annotations);
-      return annotations.length;
+      const lineStarts = [];
+      let offset = 0;
+      for (const line of doc.text.split('\n')) {
+        lineStarts.push(offset);
+        offset += line.length + 1;
+      }
+      return { spans: annotations.map((a) => [a.start, a.end]), lineStarts };
     });
 
     // baseline: the same text as plain paragraphs
@@ -139,42 +260,46 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     const whole = [];
     for (let i = 0; i < runs; i++) {
       await openApp(page, base, 1);
-      const t = await page.evaluate(openAndWait, expected);
+      const t = await page.evaluate(openAndWait, seeded);
       first.push(t.first);
       whole.push(t.whole);
       step(`open ${i + 1}/${runs}: first screen ${t.first.toFixed(0)} ms, whole ${t.whole.toFixed(0)} ms`);
     }
-    rows.push(row({ scenario: S1, measure: 'first screen with highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: 'Baseline column: the whole text as plain <p> in a blank same-origin page.' }));
-    rows.push(row({ scenario: S1, measure: 'whole article ready (10k highlights)', value: timing(whole), baseline: timing(plain), budget: { on: 'ratio', max: 1.6 } }));
+    rows.push(row({ scenario: S1, measure: 'first screen of text with its highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: 'From the click on the article in the library until a frame after the one in which the reader viewport is filled with text and every annotation starting in the visible lines is painted. Baseline column: the whole text as plain <p> in a blank same-origin page.' }));
+    rows.push(row({ scenario: S1, measure: 'whole article ready (all 10k highlights)', value: timing(whole), baseline: timing(plain), budget: { on: 'ratio', max: 1.6 }, note: 'Until a frame after the one in which all 10,000 highlight ranges are registered (every chunk of the article rendered).' }));
 
-    // memory with the article open, against the plain page holding the same text
     const appHeap = await heapAfterGc(page);
     rows.push(row({ scenario: SM, measure: 'JS heap, 200k-word article open', value: appHeap, baseline: plainHeap, unit: 'MB', note: 'After forced GC (CDP); baseline: the plain-paragraph page holding the same text. No budget set.' }));
 
+    const n = Number(process.env.BENCH_TAGS ?? 20);
     try {
-      const n = Number(process.env.BENCH_TAGS ?? 10);
       const before = await page.evaluate(idbCount);
-      const { tags, undos } = await page.evaluate(tagAndUndo, n);
+      const series = await page.evaluate(editSeries, n);
       const after = await page.evaluate(idbCount);
-      if (after !== before) throw new Error(`IndexedDB holds ${after} annotations after ${n} tags and ${n} undos, expected ${before}`);
-      const pct = (xs, p) => percentile(xs, p);
-      const painted = tags.map((t) => t.painted);
-      const undone = undos.map((t) => t.painted);
-      const tagSummary = { median: pct(painted, 50), min: Math.min(...painted), max: Math.max(...painted), runs: n };
-      rows.push(row({ scenario: S2, measure: `tag (key 1) → committed + painted, p50`, value: tagSummary, budget: { on: 'value', max: 16 }, note: `Commit+highlight set (before the frame): p50 ${pct(tags.map((t) => t.done), 50).toFixed(1)} ms, p95 ${pct(tags.map((t) => t.done), 95).toFixed(1)} ms. Painted = next animation frame after both; the press lands at a random point of a frame. IDB count checked before/after.` }));
-      rows.push(row({ scenario: S2, measure: 'tag → committed + painted, p95', value: pct(painted, 95), budget: { on: 'value', max: 50 } }));
-      rows.push(row({ scenario: S2, measure: 'undo (Ctrl+Z) → committed + painted, p50', value: { median: pct(undone, 50), min: Math.min(...undone), max: Math.max(...undone), runs: n }, budget: { on: 'value', max: 16 } }));
-      rows.push(row({ scenario: S2, measure: 'undo → committed + painted, p95', value: pct(undone, 95), budget: { on: 'value', max: 50 } }));
-      step(`tag p50 ${pct(painted, 50).toFixed(1)} ms, undo p50 ${pct(undone, 50).toFixed(1)} ms`);
+      if (after !== before) throw new Error(`IndexedDB holds ${after} annotations after the edits and their undos, expected ${before}`);
+      const floor = await page.evaluate(rawCommits, n);
+      for (const [op, label] of [['tag', 'tag (key 1)'], ['relabel', 'relabel (Label select)'], ['delete', 'delete (Delete key)'], ['undo', 'undo (Ctrl+Z)']]) {
+        const painted = series[op].map((t) => t.painted);
+        const done = series[op].map((t) => t.done);
+        rows.push(row({ scenario: S2, measure: `${label} → committed + painted, p50`, value: pctSummary(painted, 50), baseline: pctSummary(floor, 50), budget: { on: 'value', max: 16 }, note: `Result shown (highlight layers and panel count, both changed only after the commit) p50 ${percentile(done, 50).toFixed(1)} ms, p95 ${percentile(done, 95).toFixed(1)} ms; painted = the next animation frame after that. Baseline column: raw IndexedDB put + commit ('strict'), the floor.` }));
+        rows.push(row({ scenario: S2, measure: `${op} → committed + painted, p95`, value: percentile(painted, 95), baseline: percentile(floor, 95), budget: { on: 'value', max: 50 } }));
+        step(`${op}: p50 ${percentile(painted, 50).toFixed(1)} ms, p95 ${percentile(painted, 95).toFixed(1)} ms (n=${painted.length})`);
+      }
+      step(`raw IDB put+commit p50 ${percentile(floor, 50).toFixed(1)} ms`);
     } catch (e) {
-      rows.push({ ...notMeasured(S2, 'tag / undo', '', ''), result: 'error', note: String(e.message).split('\n')[0] });
+      rows.push({ ...row({ scenario: S2, measure: 'tag / relabel / delete / undo', value: null }), result: 'error', note: String(e.message).split('\n')[0] });
     }
-    rows.push(notMeasured(S2, 'relabel, delete', 'p50 ≤ 16 ms, p95 ≤ 50 ms', 'Not scripted yet (tag and undo are).'));
 
     const scroll = [];
     for (let i = 0; i < 3; i++) scroll.push(await page.evaluate(scrollFrames, 150));
-    const p95s = scroll.map((xs) => percentile(xs, 95));
-    rows.push(row({ scenario: S3, measure: 'frame time p95 (300 px/frame)', value: summary(p95s), baseline: summary(plainScroll.map((xs) => percentile(xs, 95))), budget: { on: 'value', max: 16.7 }, note: `3 runs × 150 frames; value = p95 of each run. Headless Chromium with --disable-gpu (software raster). All-frame p50 ${percentile(scroll.flat(), 50).toFixed(1)} ms.` }));
+    rows.push(row({ scenario: S3, measure: 'frame time p95 (300 px/frame)', value: summary(scroll.map(frameP95)), baseline: summary(plainScroll.map(frameP95)), budget: { on: 'value', max: 16.7 }, note: `3 runs × 150 frames; value = p95 of each run, at 0.1 ms (frames are multiples of ~16.7 ms). Headless Chromium with --disable-gpu (software raster). Frames over 20 ms: ${scroll.flat().filter((t) => t > 20).length} of ${scroll.flat().length}.` }));
+    step(`scroll p95 ${summary(scroll.map(frameP95)).median} ms`);
+
+    const many = Number(process.env.BENCH_MEMORY_TAGS ?? 1000);
+    const took = await page.evaluate(tagMany, many);
+    const taggedHeap = await heapAfterGc(page);
+    rows.push(row({ scenario: SM, measure: `JS heap after tagging ${many} more spans`, value: taggedHeap, baseline: appHeap, unit: 'MB', note: `Tagged one after another with key 1 (${(took / many).toFixed(0)} ms each on average, waiting for each to be listed); baseline: the heap with the article just opened. No budget set.` }));
+    step(`heap ${appHeap.toFixed(1)} MB → ${taggedHeap.toFixed(1)} MB after ${many} tags`);
   } finally {
     await context.close();
   }

@@ -3,7 +3,7 @@
  * reading the same titles from the same database into a plain list; and a leak check opening two annotated
  * articles alternately 50 times (heap after forced GC, after vs before).
  */
-import { benchPage, freshPage, heapAfterGc, openApp } from '../browser.mjs';
+import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, openApp } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 
 const S7 = '7 Cold start / leak';
@@ -18,7 +18,7 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
       await fresh.goto(base);
-      const shown = await fresh.waitForFunction(() => document.querySelectorAll('ul[aria-label="Articles"] > li').length === 1000 && performance.now(), null, { polling: 'raf', timeout: 120_000 });
+      const shown = await fresh.waitForFunction(`(${LIBRARY_SHOWS})(1000) && performance.now()`, null, { polling: 'raf', timeout: 120_000 });
       app.push(await shown.jsonValue());
       await fresh.goto(`${base}bench/blank.html`);
       await fresh.waitForFunction(() => 'listPlain' in (window.__bench ?? {}));
@@ -38,9 +38,9 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
 function openNth({ index, expected }) {
   const painted = () => ['fm-claim', 'fm-denial', 'fm-unverified'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0);
   return (async () => {
-    document.querySelectorAll('ul[aria-label="Articles"] > li button')[index].click();
+    document.querySelectorAll('[role="table"][aria-label="Articles"] .title-button')[index].click();
     const t0 = performance.now();
-    while (!(painted() === expected && document.querySelector('li.open') === document.querySelectorAll('ul[aria-label="Articles"] > li')[index])) {
+    while (!(painted() === expected && document.querySelector('.article-row.open .title-button') === document.querySelectorAll('[role="table"][aria-label="Articles"] .title-button')[index])) {
       await new Promise((r) => requestAnimationFrame(r));
       if (performance.now() - t0 > 60_000) throw new Error('article did not open');
     }

@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LABELS, isLabel, labelDef, type Label } from '../../shared/labels.ts';
 import { reverseLinkPhrase } from '../../shared/links.ts';
 import type { Annotation } from '../../shared/model.ts';
@@ -43,7 +43,11 @@ const GAP_PX = 7;
  * view (plus overscan, plus the selected one) are in the DOM — so ten thousand annotations cost what twenty do;
  * aria-setsize/aria-posinset give assistive tech the full count and each item's place in it.
  */
-export function AnnotationPanel({ annotations: all, selectedId, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
+export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
+  // The panel follows the list a moment after the reader: a tag is painted in the article first, and re-rendering the
+  // panel (its items, scrolling to the new one) runs after, interruptibly, instead of delaying that paint.
+  const all = useDeferredValue(allNow);
+  const selectedId = useDeferredValue(selectedNow);
   const panelRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
@@ -85,6 +89,8 @@ export function AnnotationPanel({ annotations: all, selectedId, onSelect, onRela
     overscan: 6,
     scrollMargin: listTop,
     rangeExtractor,
+    // scrolling re-renders in React's own time rather than synchronously inside the scroll event
+    useFlushSync: false,
   });
 
   // Selecting an annotation anywhere (click in the text, J/K, tagging) brings its item into view — once per

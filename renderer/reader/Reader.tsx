@@ -3,11 +3,12 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
-import { $buildArticle } from './buildArticle.ts';
+import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
 import { clearHighlights, HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
+import './reader.css';
 import { TextMap } from './textMap.ts';
 
 const theme = {
@@ -33,7 +34,8 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
   const bodyRef = useRef<HTMLDivElement>(null);
   const painter = useRef<HighlightPainter | null>(null);
 
-  useEffect(() => {
+  // a layout effect: the changed ranges are set before the browser paints this commit, not a frame later
+  useLayoutEffect(() => {
     if (!map) return;
     // one painter per rendered article; it changes only the ranges of annotations that changed
     if (painter.current?.map !== map) painter.current = new HighlightPainter(map);
@@ -55,7 +57,7 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
         namespace: 'factmark-reader',
         editable: false,
         theme,
-        nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+        nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, ArticleChunkNode],
         onError: (error) => console.error(error),
       }}
     >
@@ -70,26 +72,72 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
           setMap(m);
           onMap(m);
         }}
+        onMore={() => painter.current?.extend()}
       />
     </LexicalComposer>
   );
 }
 
-function ArticlePlugin({ document: doc, onMap }: { document: FmDocument; onMap(map: TextMap): void }) {
+/** Time a background slice of rendering may take before it yields to input and painting. */
+const SLICE_MS = 12;
+
+/**
+ * Renders the article in chunks (buildArticle.ts): the first chunk at once, so the first screen shows without waiting
+ * for the rest, then the others in short slices between frames. The offset map is handed over after the first chunk
+ * and grows with each; `map.renderUpTo` renders ahead synchronously when something needs text not rendered yet.
+ */
+function ArticlePlugin({ document: doc, onMap, onMore }: { document: FmDocument; onMap(map: TextMap): void; onMore(): void }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    let starts: ReturnType<typeof $buildArticle> = [];
-    editor.update(() => {
-      starts = $buildArticle(doc.text, doc.blocks);
-    }, { discrete: true });
     const root = editor.getRootElement();
     if (!root) return;
-    const entries = starts.flatMap(({ key, start }) => {
-      const node = editor.getElementByKey(key)?.firstChild;
-      return node instanceof Text ? [{ node, start }] : [];
-    });
-    onMap(new TextMap(root, entries, doc.text.length));
-    // onMap is a callback from the parent; the article is rebuilt only when the document changes
+    const plan = new ArticlePlan(doc.text, doc.blocks);
+    let next = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    /** Renders chunks while `more(i)` holds for the next one i (at least one); returns the new text node starts. */
+    const renderChunks = (more: (i: number) => boolean): { node: Text; start: number }[] => {
+      const starts: TextNodeStart[] = [];
+      const chunks: [string, number][] = [];
+      editor.update(
+        () => {
+          if (next === 0) $clearArticle();
+          do {
+            const added = $appendChunk(plan, next);
+            starts.push(...added.starts);
+            chunks.push([added.chunk, estimatedChunkHeight(plan, next++)]);
+          } while (next < plan.chunkCount && more(next));
+        },
+        { discrete: true },
+      );
+      for (const [key, height] of chunks) editor.getElementByKey(key)?.style.setProperty('contain-intrinsic-size', `auto ${height}px`);
+      return starts.flatMap(({ key, start }) => {
+        const node = editor.getElementByKey(key)?.firstChild;
+        return node instanceof Text ? [{ node, start }] : [];
+      });
+    };
+    const renderedEnd = () => (next >= plan.chunkCount ? doc.text.length : plan.chunkEnd(next - 1));
+
+    const map = new TextMap(root, renderChunks(() => false), doc.text.length, renderedEnd());
+    const grow = (more: (i: number) => boolean) => {
+      if (next >= plan.chunkCount) return;
+      map.append(renderChunks(more), renderedEnd());
+      if (map.complete) map.renderUpTo = null;
+      onMore();
+    };
+    map.renderUpTo = (offset) => {
+      const last = plan.chunkOf(offset);
+      grow((i) => i <= last);
+    };
+    const slice = () => {
+      const deadline = performance.now() + SLICE_MS;
+      grow(() => performance.now() < deadline);
+      if (!map.complete) timer = setTimeout(slice, 0);
+    };
+    onMap(map);
+    if (!map.complete) timer = setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+    // onMap and onMore are callbacks from the parent; the article is rebuilt only when the document changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, doc]);
   return null;

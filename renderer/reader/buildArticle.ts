@@ -1,6 +1,6 @@
-import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
+import { $createListItemNode, $createListNode, $isListNode, type ListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
-import { $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type NodeKey } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, ElementNode, type NodeKey } from 'lexical';
 import type { Block } from '../../shared/model.ts';
 
 /** Where each Lexical text node starts in the document text: how offsets find their way to the DOM. */
@@ -10,38 +10,138 @@ export interface TextNodeStart {
 }
 
 /**
- * Replaces the editor content with the document: one block per line of text ('\n' separates lines, so the line at
- * index i starts right after the i-th newline). Runs inside editor.update(). Returns the text node starts in order.
+ * A run of consecutive article blocks in one <div class="article-chunk">. Why: the chunk is the unit that
+ * `content-visibility: auto` skips when off screen (reader.css). Per block, Chromium's bookkeeping made scrolling
+ * drop frames; without it, any repaint with thousands of CSS highlights repainted the whole article (~200 ms).
+ * Chunks of a few dozen blocks keep both to what is on screen. It is also the unit the article is rendered in.
  */
-export function $buildArticle(text: string, blocks?: Block[]): TextNodeStart[] {
-  const root = $getRoot();
-  root.clear();
+export class ArticleChunkNode extends ElementNode {
+  override $config() {
+    return this.config('article-chunk', { extends: ElementNode });
+  }
+
+  override createDOM(): HTMLElement {
+    const div = document.createElement('div');
+    div.className = 'article-chunk';
+    return div;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+
+  /** It holds blocks, as the root does. */
+  override isShadowRoot(): boolean {
+    return true;
+  }
+}
+
+/** A chunk ends after this many blocks or characters, whichever comes first. */
+const CHUNK_BLOCKS = 60;
+const CHUNK_CHARS = 40_000;
+
+/** An article split into lines (one block each) and chunks of lines, ready to be rendered chunk by chunk. */
+export class ArticlePlan {
+  readonly lines: string[];
+  /** Document offset where each line starts. */
+  readonly lineStarts: number[];
+  /** Index of the first line of each chunk, and lines.length at the end. */
+  readonly chunkStarts: number[];
+
+  constructor(
+    text: string,
+    private readonly blocks?: Block[],
+  ) {
+    this.lines = text.split('\n');
+    this.lineStarts = [];
+    this.chunkStarts = [0];
+    let offset = 0;
+    let chars = 0;
+    this.lines.forEach((line, i) => {
+      this.lineStarts.push(offset);
+      offset += line.length + 1;
+      chars += line.length + 1;
+      const inChunk = i + 1 - this.chunkStarts[this.chunkStarts.length - 1]!;
+      // a list is not split across chunks (its items must stay in one list element)
+      const nextIsSameList = this.block(i).type === 'list-item' && this.block(i + 1).type === 'list-item' && inChunk < CHUNK_BLOCKS * 4;
+      if (i + 1 < this.lines.length && (inChunk >= CHUNK_BLOCKS || chars >= CHUNK_CHARS) && !nextIsSameList) {
+        this.chunkStarts.push(i + 1);
+        chars = 0;
+      }
+    });
+    this.chunkStarts.push(this.lines.length);
+  }
+
+  get chunkCount(): number {
+    return this.chunkStarts.length - 1;
+  }
+
+  /** The document offset just past chunk `i` (its last line's end). */
+  chunkEnd(i: number): number {
+    const last = this.chunkStarts[i + 1]! - 1;
+    return this.lineStarts[last]! + this.lines[last]!.length;
+  }
+
+  /** The chunk holding a document offset. */
+  chunkOf(offset: number): number {
+    let lo = 0;
+    let hi = this.chunkCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.chunkEnd(mid) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  block(i: number): Block {
+    return this.blocks?.[i] ?? { type: 'paragraph' };
+  }
+}
+
+/** A rough height for chunk `index` before it is laid out (px): lines of text at the reader's measure, plus margins. */
+export function estimatedChunkHeight(plan: ArticlePlan, index: number): number {
+  let height = 0;
+  for (let i = plan.chunkStarts[index]!; i < plan.chunkStarts[index + 1]!; i++) height += 26 * Math.max(1, Math.ceil(plan.lines[i]!.length / 85)) + 16;
+  return height;
+}
+
+/** Empties the editor (inside editor.update()), before the first chunk is appended. */
+export function $clearArticle(): void {
+  $getRoot().clear();
+}
+
+/**
+ * Appends chunk `index` of the plan to the editor content, one block per line ('\n' separates lines, so the line at
+ * index i starts right after the i-th newline). Runs inside editor.update(). Returns the chunk's key and its text node starts in order.
+ */
+export function $appendChunk(plan: ArticlePlan, index: number): { chunk: NodeKey; starts: TextNodeStart[] } {
+  const chunk = new ArticleChunkNode();
+  $getRoot().append(chunk);
   const starts: TextNodeStart[] = [];
-  let offset = 0;
   let list: ListNode | null = null;
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const block = blocks?.[i] ?? { type: 'paragraph' };
+  for (let i = plan.chunkStarts[index]!; i < plan.chunkStarts[index + 1]!; i++) {
+    const block = plan.block(i);
     const element = $createBlock(block);
     if (block.type === 'list-item') {
       const ordered = !!block.ordered;
-      if (!list || (list.getListType() === 'number') !== ordered) {
+      if (!$isListNode(list) || (list.getListType() === 'number') !== ordered) {
         list = $createListNode(ordered ? 'number' : 'bullet');
-        root.append(list);
+        chunk.append(list);
       }
       list.append(element);
     } else {
       list = null;
-      root.append(element);
+      chunk.append(element);
     }
+    const line = plan.lines[i]!;
     if (line.length > 0) {
       const node = $createTextNode(line);
       element.append(node);
-      starts.push({ key: node.getKey(), start: offset });
+      starts.push({ key: node.getKey(), start: plan.lineStarts[i]! });
     }
-    offset += line.length + 1;
-  });
-  return starts;
+  }
+  return { chunk: chunk.getKey(), starts };
 }
 
 function $createBlock(block: Block): ElementNode {

@@ -11,15 +11,18 @@ const FLASH_MS = 1200;
 /**
  * Keeps one Highlight per layer for one rendered article and changes only the ranges of annotations that changed.
  * The annotation list is replaced immutably (applyOpToList), so an unchanged annotation keeps its object identity:
- * a tag or an undo touches one range instead of rebuilding ten thousand.
+ * a tag or an undo touches one range instead of rebuilding ten thousand. While the article is still being rendered
+ * in chunks, annotations not rendered yet wait in `pending` and are painted by `extend` as their text lands.
  */
 export class HighlightPainter {
   private readonly layers = new Map<string, Highlight>();
   private readonly overlapLayer: Highlight;
   /** The range painted for each annotation object currently shown. */
   private readonly painted = new Map<Annotation, Range>();
-  /** Overlap ranges keyed by "start:end", so a change re-creates only the stretches that moved. */
-  private overlaps = new Map<string, Range>();
+  /** Annotations whose text is not rendered yet. */
+  private readonly pending = new Set<Annotation>();
+  /** Overlap stretches keyed by "start:end", with their range (null while not rendered yet). */
+  private overlaps = new Map<string, { start: number; end: number; range: Range | null }>();
   private previous: readonly Annotation[] = [];
 
   constructor(readonly map: TextMap) {
@@ -30,31 +33,68 @@ export class HighlightPainter {
   update(annotations: readonly Annotation[], selectedId: string | null): void {
     if (annotations !== this.previous) this.sync(annotations);
     const selected = selectedId === null ? undefined : annotations.find((a) => a.id === selectedId);
-    const range = selected && this.map.toRange(selected.start, selected.end);
+    const range = selected && this.map.renderedRange(selected.start, selected.end);
     setHighlight('fm-selected', range ? [range] : [], 2);
   }
 
-  private sync(next: readonly Annotation[]): void {
-    const nextSet = new Set(next);
-    const removed = [...this.painted.keys()].filter((a) => !nextSet.has(a));
-    const added = next.filter((a) => !this.painted.has(a));
-    for (const a of removed) {
-      this.layers.get(a.label)?.delete(this.painted.get(a)!);
-      this.painted.delete(a);
-    }
-    for (const a of added) {
-      const range = this.map.toRange(a.start, a.end);
-      if (!range) continue;
+  /** More of the article is rendered: paints what was waiting for it. */
+  extend(): void {
+    const end = this.map.renderedEnd;
+    for (const a of this.pending) if (a.end <= end) this.paint(a);
+    for (const s of this.overlaps.values()) if (!s.range && s.end <= end) this.paintOverlap(s);
+  }
+
+  private paint(a: Annotation): void {
+    this.pending.delete(a);
+    const range = this.map.renderedRange(a.start, a.end);
+    if (range) {
       this.layers.get(a.label)?.add(range);
       this.painted.set(a, range);
+    } else if (a.end > this.map.renderedEnd) this.pending.add(a);
+  }
+
+  private paintOverlap(s: { start: number; end: number; range: Range | null }): void {
+    s.range = this.map.renderedRange(s.start, s.end);
+    if (s.range) this.overlapLayer.add(s.range);
+  }
+
+  /**
+   * Both lists are in reading order and an unchanged annotation is the same object in both, so walking them side by
+   * side finds the few that changed with pointer comparisons (no set of ten thousand built per key press).
+   */
+  private sync(next: readonly Annotation[]): void {
+    const prev = this.previous;
+    const removed: Annotation[] = [];
+    const added: Annotation[] = [];
+    const known = (a: Annotation) => this.painted.has(a) || this.pending.has(a);
+    const remove = (a: Annotation) => {
+      const range = this.painted.get(a);
+      if (range) this.layers.get(a.label)?.delete(range);
+      this.painted.delete(a);
+      this.pending.delete(a);
+      removed.push(a);
+    };
+    let i = 0;
+    let j = 0;
+    while (i < prev.length && j < next.length) {
+      if (prev[i] === next[j]) {
+        i++;
+        j++;
+      } else if (known(next[j]!)) remove(prev[i++]!);
+      else added.push(next[j++]!);
     }
-    if (!sameSpans(removed, added)) this.syncOverlaps(next);
+    while (i < prev.length) remove(prev[i++]!);
+    while (j < next.length) added.push(next[j++]!);
+    // an object removed above and met again later in `next` (only if the order changed) is painted again
+    for (const a of added) this.paint(a);
+    if (this.previous.length === 0 || removed.length + added.length > 64) this.syncAllOverlaps(next);
+    else if (!sameSpans(removed, added)) this.syncOverlapsAround(next, [...removed, ...added]);
     this.previous = next;
   }
 
-  private syncOverlaps(annotations: readonly Annotation[]): void {
-    const layer = this.overlapLayer;
-    const next = new Map<string, Range>();
+  /** Recomputes the overlap layer from all annotations, keeping the ranges of stretches that did not move. */
+  private syncAllOverlaps(annotations: readonly Annotation[]): void {
+    const next = new Map<string, { start: number; end: number; range: Range | null }>();
     for (const s of overlapSpans(annotations)) {
       const key = `${s.start}:${s.end}`;
       const kept = this.overlaps.get(key);
@@ -63,13 +103,50 @@ export class HighlightPainter {
         this.overlaps.delete(key);
         continue;
       }
-      const range = this.map.toRange(s.start, s.end);
-      if (!range) continue;
-      next.set(key, range);
-      layer.add(range);
+      const entry = { ...s, range: null };
+      next.set(key, entry);
+      this.paintOverlap(entry);
     }
-    for (const gone of this.overlaps.values()) layer.delete(gone);
+    for (const gone of this.overlaps.values()) if (gone.range) this.overlapLayer.delete(gone.range);
     this.overlaps = next;
+  }
+
+  /**
+   * A few annotations changed: only the overlap stretches around them can change. The region is widened to take in
+   * every old stretch touching it, so outside it nothing stacks across its edges; inside, the stacking depends only on
+   * the annotations that meet the region, so recomputing from those (clipped to it) is exact.
+   */
+  private syncOverlapsAround(annotations: readonly Annotation[], changed: Annotation[]): void {
+    let lo = Math.min(...changed.map((a) => a.start));
+    let hi = Math.max(...changed.map((a) => a.end));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of this.overlaps.values()) {
+        if (s.start <= hi && s.end >= lo && (s.start < lo || s.end > hi)) {
+          lo = Math.min(lo, s.start);
+          hi = Math.max(hi, s.end);
+          grew = true;
+        }
+      }
+    }
+    const near = annotations.filter((a) => a.start < hi && a.end > lo);
+    const fresh = new Map<string, { start: number; end: number }>();
+    for (const s of overlapSpans(near)) {
+      const start = Math.max(s.start, lo);
+      const end = Math.min(s.end, hi);
+      if (end > start) fresh.set(`${start}:${end}`, { start, end });
+    }
+    for (const [key, s] of this.overlaps) {
+      if (s.start < lo || s.end > hi || fresh.has(key)) continue;
+      if (s.range) this.overlapLayer.delete(s.range);
+      this.overlaps.delete(key);
+    }
+    for (const [key, s] of fresh) {
+      if (this.overlaps.has(key)) continue;
+      const entry = { ...s, range: null };
+      this.overlaps.set(key, entry);
+      this.paintOverlap(entry);
+    }
   }
 }
 

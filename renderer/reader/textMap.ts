@@ -1,24 +1,51 @@
 /**
- * Maps document offsets (UTF-16) to DOM positions in the rendered article and back. Built once per rendered
- * article from the text nodes in document order; lookups are binary searches.
+ * Maps document offsets (UTF-16) to DOM positions in the rendered article and back. Built from the text nodes in
+ * document order; lookups are binary searches. A long article is rendered in chunks (Reader.tsx): `append` adds the
+ * text nodes of each chunk as it lands, `renderedEnd` says how far the DOM reaches, and `toRange` asks the reader to
+ * render up to an offset first (so revealing or finding text not rendered yet still works).
  */
 export class TextMap {
-  private readonly nodes: Text[];
-  private readonly starts: number[];
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
   private readonly index = new WeakMap<Text, number>();
+  /** Document offset up to which the article is in the DOM (the whole text once fully rendered). */
+  renderedEnd: number;
+  /** Renders the article up to at least this offset, synchronously; set by the reader while it renders in chunks. */
+  renderUpTo: ((offset: number) => void) | null = null;
 
   constructor(
     readonly root: HTMLElement,
     entries: { node: Text; start: number }[],
     private readonly textLength: number,
+    renderedEnd = textLength,
   ) {
-    this.nodes = entries.map((e) => e.node);
-    this.starts = entries.map((e) => e.start);
-    entries.forEach((e, i) => this.index.set(e.node, i));
+    this.renderedEnd = renderedEnd;
+    this.append(entries, renderedEnd);
   }
 
-  /** A DOM Range covering [start, end) of the document, or null if nothing of it is rendered. */
+  /** Adds the text nodes of a newly rendered stretch that ends at `renderedEnd` (entries follow the ones held). */
+  append(entries: { node: Text; start: number }[], renderedEnd: number): void {
+    for (const e of entries) {
+      this.index.set(e.node, this.nodes.length);
+      this.nodes.push(e.node);
+      this.starts.push(e.start);
+    }
+    this.renderedEnd = renderedEnd;
+  }
+
+  get complete(): boolean {
+    return this.renderedEnd >= this.textLength;
+  }
+
+  /** A DOM Range covering [start, end) of the document, rendering up to `end` first; null if nothing of it is text. */
   toRange(start: number, end: number): Range | null {
+    if (end > this.renderedEnd) this.renderUpTo?.(end);
+    return this.renderedRange(start, end);
+  }
+
+  /** Like toRange, but null when [start, end) is not wholly rendered yet (never renders more). */
+  renderedRange(start: number, end: number): Range | null {
+    if (end > this.renderedEnd) return null;
     const from = this.position(start, 'forward');
     const to = this.position(end, 'backward');
     if (!from || !to) return null;
@@ -45,7 +72,7 @@ export class TextMap {
       if (point.comparePoint(this.nodes[mid]!, 0) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.nodes.length ? this.starts[lo]! : this.textLength;
+    return lo < this.nodes.length ? this.starts[lo]! : this.renderedEnd;
   }
 
   /** Node and offset for a document offset; in the gap between lines, the next line start or the previous line end. */
