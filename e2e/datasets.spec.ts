@@ -257,8 +257,10 @@ test.describe('importing', () => {
       JSON.stringify({ title: 'Second report', text: 'Moscow denied it.' }),
     ].join('\n');
     await importFiles(page, [{ name: 'corpus.jsonl', buffer: utf8(corpus) }]);
-    await expect(page.getByRole('alert')).toContainText('Added 2 articles.');
-    await expect(page.getByRole('alert')).toContainText('corpus.jsonl line 2:');
+    const summary = page.getByRole('dialog', { name: 'Import summary' });
+    await expect(summary.getByRole('definition').first()).toHaveText('2 articles');
+    await expect(summary.getByRole('region', { name: 'Failed' })).toContainText('corpus.jsonl line 2:');
+    await summary.getByRole('button', { name: 'Close' }).click();
     const list = articleTable(page);
     await expect(articleRows(page)).toHaveCount(2);
     await expect(list).toContainText('First report');

@@ -198,7 +198,7 @@ test('duplicates are skipped; a changed text of a known article becomes a new ve
   const url = 'https://kyiv.example/news/port-attack';
   const v1 = newsPage('Drones hit Kyiv port', 'Early report.', url);
   await importFiles(page, [{ name: 'port.html', buffer: utf8(v1) }]);
-  await expect(page.getByRole('status')).toContainText('Added “Drones hit Kyiv port”.');
+  await expect(page.getByRole('status')).toContainText('Added 1 article.');
   await expect(page.getByRole('document', { name: 'Article text' })).toBeVisible();
   // tag something in version 1: it moves to version 2 when that arrives
   await dragSelect(page, 'Moscow denied any involvement');

@@ -71,7 +71,7 @@ export function useImport({ repo, reload, announce, open }: UseImportOptions) {
       const single = items.length === 1 && report.failed.length === 0 && report.imported.length + report.duplicates.length === 1 && !shown;
       if (single && report.imported[0]) {
         const e = report.imported[0];
-        announce(e.version ? `Added “${e.title}” as version ${e.version}; the reader lists the other versions.` : `Added “${e.title}”.`);
+        announce(`Added 1 article.${e.version ? ` It is version ${e.version} of “${e.title}”; the reader lists the other versions.` : ''}`);
         open(e.id);
       } else if (single && report.duplicates[0]) {
         const d = report.duplicates[0];
