@@ -139,6 +139,7 @@ test.describe('library', () => {
   });
 
   test('delete asks first, can be undone, and the trash restores an article with its annotations or deletes it forever', async ({ page }) => {
+    test.slow(); // a long flow: delete, undo, trash, restore, delete forever, with reloads
     await tagClaim(page, KASPIYSK, 'A port was attacked in Kaspiysk');
     await tick(page, KASPIYSK);
     await selectionBar(page).getByRole('button', { name: 'Delete…' }).click();
