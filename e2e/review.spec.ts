@@ -53,6 +53,7 @@ async function download(page: Page, click: () => Promise<void>) {
 }
 
 test('a lead imports two teammates’ packages, sees disagreements and agreement, adjudicates and exports gold', async ({ page, browser }) => {
+  test.setTimeout(90_000); // the whole flow, on a shared 2-core machine
   await mkdir(SHOTS, { recursive: true });
   await firstRun(page, 'Lead Reviewer');
   const files = await packages();
@@ -143,6 +144,13 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(row.getByRole('cell', { name: 'Done' })).toBeVisible();
 
   // the agreement dashboard
+  // the article goes into a collection (library's selection bar), for the agreement per collection
+  await page.getByRole('checkbox', { name: `Select ${TITLE}`, exact: true }).check();
+  await page.getByRole('toolbar', { name: 'Selected articles' }).getByRole('button', { name: 'Add to collection…' }).click();
+  await page.getByRole('dialog', { name: 'Add to collection' }).getByRole('combobox', { name: 'Collection' }).fill('Black Sea');
+  await page.getByRole('dialog', { name: 'Add to collection' }).getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('status')).toContainText('Added 1 article to “Black Sea”.');
+
   await page.getByRole('button', { name: 'Agreement', exact: true }).click();
   const agreement = page.getByRole('region', { name: 'Agreement' });
   await agreement.getByRole('combobox', { name: 'Scope' }).selectOption('library');
@@ -151,12 +159,34 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(agreement).toContainText('Fleiss’ κ (tokens)');
   await expect(agreement.getByRole('list', { name: 'Per label' }).getByRole('listitem')).toHaveCount(3);
   await expect(agreement.getByRole('list', { name: 'Worst articles first' })).toContainText(TITLE);
+  // span labels over spans matched by overlap: Ana's denial is Ben's claim; Ben has nothing for Ana's unverified
+  const spanConfusion = agreement.getByRole('table', { name: 'Span label confusion Ana × Ben' });
+  await expect(spanConfusion.getByRole('columnheader')).toHaveText(['claim', 'denial', 'unverified', 'none']);
+  await expect(spanConfusion.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'claim', exact: true }) }).getByRole('cell')).toHaveText(['1', '0', '0', '0']);
+  await expect(spanConfusion.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'denial', exact: true }) }).getByRole('cell')).toHaveText(['1', '0', '0', '0']);
+  await expect(spanConfusion.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'unverified', exact: true }) }).getByRole('cell')).toHaveText(['0', '0', '0', '1']);
+  // the library's figures per collection, and one collection on its own
+  await expect(agreement.getByRole('table', { name: 'Per collection' }).getByRole('row', { name: /^Black Sea/ })).toContainText('1 of 1');
   await page.screenshot({ path: `${SHOTS}/agreement.png` });
   const csv = await download(page, () => agreement.getByRole('button', { name: 'Export agreement CSV' }).click());
   expect(csv.text.split('\r\n')[0]).toBe('scope,document_id,title,label,annotator_a,annotator_b,metric,value');
   expect(csv.text).toContain('pair,,,,Ana,Ben,token_cohen_kappa,');
+  expect(csv.text).toContain('pair,,,,Ana,Ben,span_confusion_denial_claim,1\r\n');
+  expect(csv.text).toContain('collection,,Black Sea,,,,documents_compared,1\r\n');
   const json = JSON.parse((await download(page, () => agreement.getByRole('button', { name: 'Export agreement JSON' }).click())).text);
   expect(json.annotators).toEqual(['Ana', 'Ben']);
+  expect(json.perPair[0].spanConfusion).toEqual([
+    [1, 0, 0, 0],
+    [1, 0, 0, 0],
+    [0, 0, 0, 1],
+    [0, 0, 0, 0],
+  ]);
+  await agreement.getByRole('combobox', { name: 'Scope' }).selectOption('collection');
+  await agreement.getByRole('combobox', { name: 'Collection' }).selectOption('Black Sea');
+  await expect(agreement.getByRole('table', { name: 'Span label confusion Ana × Ben' })).toBeVisible();
+  const collectionJson = JSON.parse((await download(page, () => agreement.getByRole('button', { name: 'Export agreement JSON' }).click())).text);
+  expect(collectionJson.scope).toEqual({ kind: 'collection', collection: 'Black Sea' });
+  await agreement.getByRole('combobox', { name: 'Scope' }).selectOption('library');
 
   // export the gold layer (native) and the whole adjudicated dataset
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -194,6 +224,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
 });
 
 test('an analyst who imports the adjudicated package sees what the reviewer did with each of their spans, and why', async ({ page, browser }) => {
+  test.setTimeout(90_000); // two profiles and the whole round trip
   // Ben tags the article on his machine and sends it with "Export for review"
   const benContext = await browser.newContext();
   const ben = await benContext.newPage();

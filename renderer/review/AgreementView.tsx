@@ -51,7 +51,8 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
     };
   }, [db, scope, collection, openId, announce]);
 
-  const report: AgreementReport | null = useMemo(() => (dataset ? agreementReport(dataset) : null), [dataset]);
+  // the database hands over only the collection's articles (cheaper); the report itself applies and states the scope
+  const report: AgreementReport | null = useMemo(() => (dataset ? agreementReport(dataset, scope === 'collection' ? { collection } : {}) : null), [dataset, scope, collection]);
 
   const save = async (kind: 'csv' | 'json') => {
     if (!report) return;
@@ -174,6 +175,64 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
               </div>
             ))}
           </div>
+
+          {report.perPair.map((p) => (
+            <table key={p.annotators.join('|')} aria-label={`Span label confusion ${p.annotators[0]} × ${p.annotators[1]}`}>
+              <caption>
+                Span labels (spans matched by overlap): rows {p.annotators[0]}, columns {p.annotators[1]}; none = no overlapping span
+              </caption>
+              <thead>
+                <tr>
+                  <td />
+                  {report.spanCategories.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.spanConfusion.map((row, i) => (
+                  <tr key={i}>
+                    <th scope="row">{report.spanCategories[i]}</th>
+                    {row.map((n, j) => (
+                      <td key={j} className={i === j ? 'diagonal' : n > 0 ? 'off-diagonal' : undefined}>
+                        {n}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+
+          {report.scope.kind === 'library' && report.perCollection.length ? (
+            <table aria-label="Per collection">
+              <caption>Per collection</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Collection</th>
+                  <th scope="col">Articles compared</th>
+                  <th scope="col">α (tokens)</th>
+                  <th scope="col">Fleiss’ κ</th>
+                  <th scope="col">Span F1, overlap</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.perCollection.map((c) => (
+                  <tr key={c.collection}>
+                    <th scope="row">{c.collection}</th>
+                    <td>
+                      {c.documentsCompared} of {c.documents}
+                    </td>
+                    <td>{fmt(c.tokenAlpha)}</td>
+                    <td>{fmt(c.tokenFleissKappa)}</td>
+                    <td>{fmt(c.spanOverlapF1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
 
           {report.perPair.map((p) => (
             <table key={p.annotators.join('|')} aria-label={`Confusion matrix ${p.annotators[0]} × ${p.annotators[1]}`}>

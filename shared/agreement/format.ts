@@ -13,13 +13,15 @@ function csvField(value: string | number | null): string {
 
 /**
  * Tidy CSV: one row per figure, columns CSV_COLUMNS; an empty value means undefined. Scopes: overall, label, pair,
- * pair-label, article. Lines end with CRLF (RFC 4180).
+ * pair-label, collection (its name in the title column), article. Lines end with CRLF (RFC 4180).
  */
 export function reportToCsv(report: AgreementReport): string {
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
   const row = (scope: string, doc: { id: string; title: string } | null, label: string, a: string, b: string, metric: string, value: number | null) =>
     rows.push([scope, doc?.id ?? '', doc?.title ?? '', label, a, b, metric, value]);
   const o = report.overall;
+  // what the figures cover: the collection's name in the title column when the report is for one collection
+  row('overall', report.scope.kind === 'collection' ? { id: '', title: report.scope.collection } : null, '', '', '', `scope_${report.scope.kind}`, report.overall.documents);
   for (const [metric, value] of [
     ['documents', o.documents],
     ['documents_compared', o.documentsCompared],
@@ -53,6 +55,7 @@ export function reportToCsv(report: AgreementReport): string {
     row('pair', null, '', a, b, 'token_cohen_kappa', p.tokenCohenKappa);
     row('pair', null, '', a, b, 'token_observed_agreement', p.tokenObservedAgreement);
     p.confusion.forEach((r, i) => r.forEach((n, j) => row('pair', null, '', a, b, `confusion_${report.categories[i]}_${report.categories[j]}`, n)));
+    p.spanConfusion.forEach((r, i) => r.forEach((n, j) => row('pair', null, '', a, b, `span_confusion_${report.spanCategories[i]}_${report.spanCategories[j]}`, n)));
     for (const [mode, scores] of [
       ['exact', p.spanExact],
       ['overlap', p.spanOverlap],
@@ -61,6 +64,16 @@ export function reportToCsv(report: AgreementReport): string {
       prfRows('pair', 'macro', a, b, mode, scores.macro);
       for (const l of LABEL_IDS) prfRows('pair-label', l, a, b, mode, scores.perLabel[l]);
     }
+  }
+  for (const c of report.perCollection) {
+    const named = { id: '', title: c.collection };
+    row('collection', named, '', '', '', 'documents', c.documents);
+    row('collection', named, '', '', '', 'documents_compared', c.documentsCompared);
+    row('collection', named, '', '', '', 'tokens', c.tokens);
+    row('collection', named, '', '', '', 'token_alpha_nominal', c.tokenAlpha);
+    row('collection', named, '', '', '', 'token_fleiss_kappa', c.tokenFleissKappa);
+    row('collection', named, '', '', '', 'span_exact_f1', c.spanExactF1);
+    row('collection', named, '', '', '', 'span_overlap_f1', c.spanOverlapF1);
   }
   for (const art of report.perArticle) {
     const doc = { id: art.documentId, title: art.title };
@@ -99,6 +112,7 @@ function shorten(s: string, max = 40): string {
 export function formatReportText(report: AgreementReport, worst = 20): string {
   const o = report.overall;
   const out: string[] = [];
+  if (report.scope.kind === 'collection') out.push(`Collection: ${report.scope.collection}`);
   out.push(`Agreement: ${report.annotators.length} annotators (${report.annotators.join(', ') || 'none'}), ${o.documents} documents, ${o.documentsCompared} compared (2+ annotators), ${o.tokens} tokens`);
   out.push('');
   out.push(
@@ -122,6 +136,20 @@ export function formatReportText(report: AgreementReport, worst = 20): string {
       report.perPair.map((p) => [p.annotators.join(' / '), String(p.documents), fmt(p.tokenCohenKappa), fmt(p.tokenObservedAgreement), fmt(p.spanExact.micro.f1), fmt(p.spanOverlap.micro.f1), fmt(p.spanOverlap.macro.f1)]),
     ),
   );
+  for (const p of report.perPair) {
+    out.push('');
+    out.push(`Span labels, ${p.annotators[0]} (rows) × ${p.annotators[1]} (columns), spans matched by overlap:`);
+    out.push(table(['', ...report.spanCategories], p.spanConfusion.map((r, i) => [report.spanCategories[i]!, ...r.map(String)])));
+  }
+  if (report.perCollection.length) {
+    out.push('');
+    out.push(
+      table(
+        ['Collection', 'docs', 'compared', 'alpha', 'Fleiss kappa', 'F1 overlap'],
+        report.perCollection.map((c) => [shorten(c.collection), String(c.documents), String(c.documentsCompared), fmt(c.tokenAlpha), fmt(c.tokenFleissKappa), fmt(c.spanOverlapF1)]),
+      ),
+    );
+  }
   const byId = new Map(report.perArticle.map((a) => [a.documentId, a]));
   const shown = report.ranking.slice(0, worst).map((id) => byId.get(id)!);
   out.push('');

@@ -3,10 +3,10 @@
  * per article, with articles ranked worst first. JSON-serialisable: undefined figures are null, never NaN.
  * Definitions and policies: docs/AGREEMENT.md.
  */
-import { isLabel, LABEL_IDS, type Label } from '../labels.ts';
+import { isDefaultLabel as isLabel, LABEL_IDS, type DefaultLabel as Label } from '../labels.ts';
 import type { Annotation, Dataset } from '../model.ts';
 import { alphaFromCoincidences, cohenKappaFromMatrix, fleissKappaFromTotals, type FleissTotals } from './metrics.ts';
-import { addCounts, countMatches, emptyCounts, prf, scoresFromCounts, type MatchCounts, type SpanScores } from './spans.ts';
+import { addCounts, countMatches, emptyCounts, emptySpanConfusion, prf, scoresFromCounts, SPAN_CATEGORIES, spanConfusion, type MatchCounts, type SpanScores } from './spans.ts';
 import { CATEGORIES, emptyMatrix, observedAgreement, tokenCategoryIndices, tokenTables, unflatten } from './tokens.ts';
 import { cachedTokenBounds } from './tokenize.ts';
 
@@ -15,6 +15,24 @@ export interface ReportOptions {
   documentIds?: string[];
   /** Only these annotators, in this order (default: everyone with an annotation in scope, sorted). */
   annotators?: string[];
+  /** Only the documents in this collection (FmDocument.collections), within `documentIds` when both are given. */
+  collection?: string;
+}
+
+/** What the report covers: the whole dataset, one collection, or chosen documents. */
+export type ReportScope = { kind: 'library' } | { kind: 'collection'; collection: string } | { kind: 'documents'; documents: number };
+
+/** The figures of one collection, from its compared documents (a document may be in several collections). */
+export interface CollectionFigures {
+  collection: string;
+  documents: number;
+  documentsCompared: number;
+  tokens: number;
+  tokenAlpha: number | null;
+  /** Over the collection's documents where every annotator is present. */
+  tokenFleissKappa: number | null;
+  spanExactF1: number | null;
+  spanOverlapF1: number | null;
 }
 
 export interface OverallFigures {
@@ -58,6 +76,11 @@ export interface PairFigures {
   tokenObservedAgreement: number | null;
   /** Token confusion matrix: rows the first annotator, columns the second, in `categories` order. */
   confusion: number[][];
+  /**
+   * Label confusion over spans matched by overlap whatever their label (shared/agreement/spans.ts spanConfusion):
+   * rows the first annotator, columns the second, in `spanCategories` order; "none" = no overlapping span.
+   */
+  spanConfusion: number[][];
   spanExact: SpanScores;
   spanOverlap: SpanScores;
 }
@@ -84,15 +107,20 @@ export interface AgreementReport {
   version: 1;
   /** How tokens and offsets are defined. */
   units: { tokens: 'Intl.Segmenter word-like segments, per line'; offsets: 'UTF-16 code units' };
+  scope: ReportScope;
   annotators: string[];
   labels: Label[];
   /** Token categories, the order of confusion matrices. */
   categories: string[];
+  /** Span categories (labels, then none), the order of span confusion matrices. */
+  spanCategories: string[];
   overall: OverallFigures;
   perLabel: LabelFigures[];
   perPair: PairFigures[];
   /** In dataset order. */
   perArticle: ArticleFigures[];
+  /** Each collection that has a document in scope, by name. */
+  perCollection: CollectionFigures[];
   /** Compared document ids, worst first: lowest token α (undefined α last), then lowest overlap F1. */
   ranking: string[];
   /** Annotations left out, with why. */
@@ -112,6 +140,9 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     const wanted = new Set(options.documentIds);
     docs = docs.filter((d) => wanted.has(d.id));
   }
+  const collection = options.collection;
+  if (collection !== undefined) docs = docs.filter((d) => d.collections?.includes(collection));
+  const scope: ReportScope = collection !== undefined ? { kind: 'collection', collection } : options.documentIds ? { kind: 'documents', documents: docs.length } : { kind: 'library' };
   const inScope = new Set(docs.map((d) => d.id));
   const chosen = options.annotators ? new Set(options.annotators) : null;
 
@@ -144,10 +175,10 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
   const coincidences = emptyMatrix();
   const fleiss: FleissTotals = { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) };
   let fleissDocuments = 0;
-  const pairs = new Map<number, { documents: number; tokens: number; confusion: Float64Array; exact: Record<Label, MatchCounts>; overlap: Record<Label, MatchCounts> }>();
+  const pairs = new Map<number, { documents: number; tokens: number; confusion: Float64Array; spanConfusion: number[][]; exact: Record<Label, MatchCounts>; overlap: Record<Label, MatchCounts> }>();
   for (let i = 0; i < annotators.length; i++) {
     for (let j = i + 1; j < annotators.length; j++) {
-      pairs.set(pairSlot(i, j), { documents: 0, tokens: 0, confusion: new Float64Array(K * K), exact: emptyCounts(), overlap: emptyCounts() });
+      pairs.set(pairSlot(i, j), { documents: 0, tokens: 0, confusion: new Float64Array(K * K), spanConfusion: emptySpanConfusion(), exact: emptyCounts(), overlap: emptyCounts() });
     }
   }
   const labelExact = emptyCounts();
@@ -155,13 +186,19 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
   const annotationCounts = Object.fromEntries(LABEL_IDS.map((l) => [l, Object.fromEntries(annotators.map((a) => [a, 0]))])) as Record<Label, Record<string, number>>;
   let documentsCompared = 0;
   let tokensCompared = 0;
+  const collections = new Map<string, CollectionTotals>();
+  const collectionOf = (name: string) => {
+    let c = collections.get(name);
+    if (!c) collections.set(name, (c = { documents: 0, compared: 0, tokens: 0, coincidences: emptyMatrix(), fleiss: { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) }, exact: { truePositives: 0, reference: 0, predicted: 0 }, overlap: { truePositives: 0, reference: 0, predicted: 0 } }));
+    return c;
+  };
 
   const perArticle: ArticleFigures[] = docs.map((doc) => {
     const layers = layersByDoc.get(doc.id);
     const present = annotators.filter((a) => layers?.has(a));
     let annotations = 0;
     for (const a of present) {
-      for (const x of layers!.get(a)!) annotationCounts[x.label][a]! += 1;
+      for (const x of layers!.get(a)!) annotationCounts[x.label as Label][a]! += 1;
       annotations += layers!.get(a)!.length;
     }
     const article: ArticleFigures = {
@@ -177,6 +214,8 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
       spanOverlapF1: null,
       rank: null,
     };
+    const inCollections = [...new Set(doc.collections ?? [])].map(collectionOf);
+    for (const c of inCollections) c.documents++;
     if (present.length < 2) return article;
     documentsCompared++;
 
@@ -207,6 +246,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
         for (let c = 0; c < K * K; c++) pair.confusion[c]! += conf[c]!;
         const exact = countMatches(spans[i]!, spans[j]!, 'exact');
         const overlap = countMatches(spans[i]!, spans[j]!, 'overlap');
+        spanConfusion(spans[i]!, spans[j]!, pair.spanConfusion);
         for (const l of LABEL_IDS) {
           addCounts(pair.exact[l], exact[l]);
           addCounts(pair.overlap[l], overlap[l]);
@@ -216,6 +256,14 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
           addCounts(docOverlap, overlap[l]);
         }
       }
+    }
+    for (const c of inCollections) {
+      c.compared++;
+      c.tokens += starts.length;
+      addMatrix(c.coincidences, tables.coincidences);
+      if (present.length === annotators.length) addFleiss(c.fleiss, tables.fleiss);
+      addCounts(c.exact, docExact);
+      addCounts(c.overlap, docOverlap);
     }
     article.tokens = starts.length;
     article.tokenAlpha = num(alphaFromCoincidences(tables.coincidences, null, 'nominal'));
@@ -251,6 +299,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
         tokenCohenKappa: num(cohenKappaFromMatrix(confusion)),
         tokenObservedAgreement: num(observedAgreement(confusion)),
         confusion,
+        spanConfusion: pair.spanConfusion,
         spanExact: scoresFromCounts(pair.exact),
         spanOverlap: scoresFromCounts(pair.overlap),
       });
@@ -261,9 +310,11 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     kind: 'factmark-agreement-report',
     version: 1,
     units: { tokens: 'Intl.Segmenter word-like segments, per line', offsets: 'UTF-16 code units' },
+    scope,
     annotators,
     labels: [...LABEL_IDS],
     categories: [...CATEGORIES],
+    spanCategories: [...SPAN_CATEGORIES],
     overall: {
       documents: docs.length,
       documentsCompared,
@@ -286,9 +337,37 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     })),
     perPair,
     perArticle,
+    perCollection: [...collections]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, c]) => ({
+        collection: name,
+        documents: c.documents,
+        documentsCompared: c.compared,
+        tokens: c.tokens,
+        tokenAlpha: c.compared ? num(alphaFromCoincidences(c.coincidences, null, 'nominal')) : null,
+        tokenFleissKappa: c.fleiss.items > 0 ? num(fleissKappaFromTotals(c.fleiss)) : null,
+        spanExactF1: f1(c.exact),
+        spanOverlapF1: f1(c.overlap),
+      })),
     ranking: ranked.map(({ a }) => a.documentId),
     skipped,
   };
+}
+
+interface CollectionTotals {
+  documents: number;
+  compared: number;
+  tokens: number;
+  coincidences: number[][];
+  fleiss: FleissTotals;
+  exact: MatchCounts;
+  overlap: MatchCounts;
+}
+
+function addFleiss(into: FleissTotals, t: FleissTotals): void {
+  into.items += t.items;
+  into.sumSquares += t.sumSquares;
+  t.categoryTotals.forEach((c, i) => (into.categoryTotals[i]! += c));
 }
 
 function addMatrix(into: number[][], m: readonly (readonly number[])[]): void {

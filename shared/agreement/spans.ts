@@ -3,7 +3,7 @@
  * exact: same start, end and label. overlap: same label and at least one shared code unit, matched one-to-one,
  * greedily by largest overlap (ties: closer boundaries, then earlier spans). F1 is symmetric in the two roles.
  */
-import { LABEL_IDS, type Label } from '../labels.ts';
+import { LABEL_IDS, type DefaultLabel as Label } from '../labels.ts';
 import type { SpanLike } from './tokens.ts';
 
 export type MatchMode = 'exact' | 'overlap';
@@ -69,7 +69,7 @@ export function scoresFromCounts(counts: Record<Label, MatchCounts>): SpanScores
 /** Adds one document's matches between two annotators' spans to `into` (per label). */
 export function countMatches(reference: readonly SpanLike[], predicted: readonly SpanLike[], mode: MatchMode, into: Record<Label, MatchCounts> = emptyCounts()): Record<Label, MatchCounts> {
   const byLabel = (spans: readonly SpanLike[]) => {
-    const m = new Map<Label, SpanLike[]>();
+    const m = new Map<string, SpanLike[]>();
     for (const s of spans) {
       if (!(s.label in into)) throw new Error(`Unknown label "${s.label}".`);
       let list = m.get(s.label);
@@ -142,4 +142,37 @@ export function overlapMatches(a: readonly { start: number; end: number }[], b: 
     pairs.push([c.i, c.j]);
   }
   return pairs;
+}
+
+/** Rows and columns of the span confusion matrix: the labels, then "none" (no overlapping span on the other side). */
+export const SPAN_CATEGORIES = [...LABEL_IDS, 'none'] as const;
+
+export function emptySpanConfusion(): number[][] {
+  return SPAN_CATEGORIES.map(() => SPAN_CATEGORIES.map(() => 0));
+}
+
+/**
+ * Confusion between two annotators' labels over matched spans (one document). Spans are paired one-to-one by overlap
+ * whatever their labels (overlapMatches: largest overlap first), so the matrix shows which label each side gave the
+ * same stretch of text: a pair counts in [reference's label][other's label]; a span the other side has nothing
+ * overlapping for counts in [label][none] or [none][label]. [none][none] stays 0. Adds into `into` (rows: reference).
+ */
+export function spanConfusion(reference: readonly SpanLike[], predicted: readonly SpanLike[], into: number[][] = emptySpanConfusion()): number[][] {
+  const index = (s: SpanLike) => {
+    const i = LABEL_IDS.indexOf(s.label as Label);
+    if (i === -1) throw new Error(`Unknown label "${s.label}".`);
+    return i;
+  };
+  const none = LABEL_IDS.length;
+  const pairs = overlapMatches(reference, predicted);
+  const matchedA = new Set<number>();
+  const matchedB = new Set<number>();
+  for (const [i, j] of pairs) {
+    matchedA.add(i);
+    matchedB.add(j);
+    into[index(reference[i]!)]![index(predicted[j]!)]! += 1;
+  }
+  reference.forEach((s, i) => matchedA.has(i) || (into[index(s)]![none]! += 1));
+  predicted.forEach((s, j) => matchedB.has(j) || (into[none]![index(s)]! += 1));
+  return into;
 }
