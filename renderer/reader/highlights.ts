@@ -1,4 +1,4 @@
-import { LABEL_IDS } from '../../shared/labels.ts';
+import { LABEL_IDS, highlightName, type Label } from '../../shared/labels.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { TextMap } from './textMap.ts';
 
@@ -26,7 +26,7 @@ export class HighlightPainter {
   private previous: readonly Annotation[] = [];
 
   constructor(readonly map: TextMap) {
-    for (const label of LABEL_IDS) this.layers.set(label, register(`fm-${label}`, 0));
+    for (const label of LABEL_IDS) this.layer(label);
     this.overlapLayer = register('fm-overlap', 1);
   }
 
@@ -48,9 +48,16 @@ export class HighlightPainter {
     this.pending.delete(a);
     const range = this.map.renderedRange(a.start, a.end);
     if (range) {
-      this.layers.get(a.label)?.add(range);
+      this.layer(a.label).add(range);
       this.painted.set(a, range);
     } else if (a.end > this.map.renderedEnd) this.pending.add(a);
+  }
+
+  /** The highlight painting one label, made when the label is first met (the label set is configurable). */
+  private layer(label: Label): Highlight {
+    let layer = this.layers.get(label);
+    if (!layer) this.layers.set(label, (layer = register(highlightName(label), 0)));
+    return layer;
   }
 
   private paintOverlap(s: { start: number; end: number; range: Range | null }): void {
@@ -111,31 +118,9 @@ export class HighlightPainter {
     this.overlaps = next;
   }
 
-  /**
-   * A few annotations changed: only the overlap stretches around them can change. The region is widened to take in
-   * every old stretch touching it, so outside it nothing stacks across its edges; inside, the stacking depends only on
-   * the annotations that meet the region, so recomputing from those (clipped to it) is exact.
-   */
+  /** A few annotations changed: only the overlap stretches around them are recomputed (see overlapsAround). */
   private syncOverlapsAround(annotations: readonly Annotation[], changed: Annotation[]): void {
-    let lo = Math.min(...changed.map((a) => a.start));
-    let hi = Math.max(...changed.map((a) => a.end));
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const s of this.overlaps.values()) {
-        if (s.start <= hi && s.end >= lo && (s.start < lo || s.end > hi)) {
-          lo = Math.min(lo, s.start);
-          hi = Math.max(hi, s.end);
-          grew = true;
-        }
-      }
-    }
-    const near = annotations.filter((a) => a.start < hi && a.end > lo);
-    const fresh = new Map<string, { start: number; end: number }>();
-    for (const s of overlapSpans(near)) {
-      const start = Math.max(s.start, lo);
-      const end = Math.min(s.end, hi);
-      if (end > start) fresh.set(`${start}:${end}`, { start, end });
-    }
+    const { lo, hi, fresh } = overlapsAround(this.overlaps.values(), annotations, changed);
     for (const [key, s] of this.overlaps) {
       if (s.start < lo || s.end > hi || fresh.has(key)) continue;
       if (s.range) this.overlapLayer.delete(s.range);
@@ -171,11 +156,16 @@ export function flashHighlight(map: TextMap, annotation: Annotation): void {
 }
 
 export function clearHighlights(): void {
-  for (const label of LABEL_IDS) CSS.highlights.delete(`fm-${label}`);
+  for (const name of labelHighlights) CSS.highlights.delete(name);
+  labelHighlights.clear();
   for (const name of ['fm-overlap', 'fm-selected', 'fm-flash']) CSS.highlights.delete(name);
 }
 
+/** Names of the label highlights registered, so clearHighlights removes those of labels outside the default set too. */
+const labelHighlights = new Set<string>();
+
 function register(name: string, priority: number): Highlight {
+  if (name !== 'fm-overlap') labelHighlights.add(name);
   const highlight = new Highlight();
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
@@ -188,8 +178,41 @@ function setHighlight(name: string, ranges: Range[], priority: number): void {
   CSS.highlights.set(name, highlight);
 }
 
+/**
+ * The overlap stretches after a change to a few annotations, as a region [lo, hi] and the stretches inside it; those
+ * outside it are unchanged. The region starts as the changed spans' extent and takes in every old stretch touching
+ * it, so no stretch crosses its edges; inside, stacking depends only on the annotations that meet the region, so the
+ * stretches computed from those (clipped to it) are exact.
+ */
+export function overlapsAround(
+  old: Iterable<{ start: number; end: number }>,
+  annotations: readonly { start: number; end: number }[],
+  changed: readonly { start: number; end: number }[],
+): { lo: number; hi: number; fresh: Map<string, { start: number; end: number }> } {
+  const stretches = [...old];
+  let lo = Math.min(...changed.map((a) => a.start));
+  let hi = Math.max(...changed.map((a) => a.end));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of stretches) {
+      if (s.start <= hi && s.end >= lo && (s.start < lo || s.end > hi)) {
+        lo = Math.min(lo, s.start);
+        hi = Math.max(hi, s.end);
+        grew = true;
+      }
+    }
+  }
+  const fresh = new Map<string, { start: number; end: number }>();
+  for (const s of overlapSpans(annotations.filter((a) => a.start < hi && a.end > lo))) {
+    const start = Math.max(s.start, lo);
+    const end = Math.min(s.end, hi);
+    if (end > start) fresh.set(`${start}:${end}`, { start, end });
+  }
+  return { lo, hi, fresh };
+}
+
 /** Stretches of text covered by two or more annotations, so stacked tags are visibly deeper. */
-export function overlapSpans(annotations: readonly Annotation[]): { start: number; end: number }[] {
+export function overlapSpans(annotations: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const events: [number, number][] = [];
   for (const a of annotations) events.push([a.start, 1], [a.end, -1]);
   events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);

@@ -63,4 +63,24 @@ describe('TextMap', () => {
     const lineEnd = text.indexOf('\n');
     expect(map.toRange(0, lineEnd + 1)!.toString()).toBe(text.slice(0, lineEnd));
   });
+
+  it('while rendered in parts: only rendered spans map, toRange renders ahead on demand, later parts append', () => {
+    const long = 'First line here.\nSecond line there.\nThird line at last.';
+    const { root, entries } = render(long);
+    const firstEnd = long.indexOf('\n');
+    const map = new TextMap(root, entries.slice(0, 1), long.length, firstEnd);
+    const third = long.indexOf('Third');
+    expect(map.complete).toBe(false);
+    expect(map.renderedRange(0, 5)!.toString()).toBe('First');
+    expect(map.renderedRange(third, third + 5)).toBeNull(); // not rendered yet: the painter waits
+    const asked: number[] = [];
+    map.renderUpTo = (offset) => {
+      asked.push(offset);
+      map.append(entries.slice(1), long.length);
+    };
+    expect(map.toRange(third, third + 5)!.toString()).toBe('Third');
+    expect(asked).toEqual([third + 5]);
+    expect(map.complete).toBe(true);
+    expect(map.toOffset(entries[2]!.node, 0)).toBe(third);
+  });
 });
