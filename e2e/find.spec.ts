@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { annotationItems, firstRun, itemWithQuote, paintedHighlights, pasteArticle } from './helpers.ts';
+import { annotationItems, firstRun, itemWithQuote, openArticle, paintedHighlights, pasteArticle } from './helpers.ts';
 
 const TEXT = 'The port was hit at dawn.\n\nOfficials said the Port authority denied it. A report on the PORT followed.';
 
@@ -28,7 +28,7 @@ test('Ctrl+F finds every match, Enter / Shift+Enter step through them, Escape cl
   await expect(count(page)).toHaveText('1 of 4'); // port, Port, report, PORT
   expect((await findPaint(page)).all).toEqual(['port', 'Port', 'port', 'PORT']);
   expect((await findPaint(page)).current).toEqual(['port']);
-  await page.screenshot({ path: '/tmp/shots-kbd/find.png' });
+  await page.screenshot({ path: '/tmp/shots-kbd2/find.png' });
 
   await page.keyboard.press('Enter');
   await expect(count(page)).toHaveText('2 of 4');
@@ -54,12 +54,12 @@ test('Ctrl+F finds every match, Enter / Shift+Enter step through them, Escape cl
   await expect(itemWithQuote(page, 'Port authority')).toHaveCount(1);
 });
 
-test('Tag all matches as … tags every match as whole words, once, and says how many', async ({ page }) => {
+test('Tag all matches as … tags every match as whole words, once, says how many, and is one undoable step', async ({ page }) => {
   await page.keyboard.press('Control+f');
   await page.keyboard.type('port');
   await expect(count(page)).toHaveText('1 of 4');
   await findBar(page).getByRole('button', { name: 'Tag all matches as Unverified' }).click();
-  await expect(page.getByRole('status')).toHaveText('Tagged 4 matches as unverified. Ctrl+Z undoes them one at a time.');
+  await expect(page.getByRole('status')).toHaveText('Tagged 4 matches as Unverified — Ctrl+Z undoes all');
   await expect(annotationItems(page)).toHaveCount(4);
   expect((await paintedHighlights(page))['fm-unverified']).toEqual(['PORT', 'Port', 'port', 'report']);
 
@@ -71,9 +71,32 @@ test('Tag all matches as … tags every match as whole words, once, and says how
   // the buttons and the box are reachable by keyboard; Close find closes
   await findBar(page).getByRole('button', { name: 'Tag all matches as Claim' }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Tagged 4 matches as Claim — Ctrl+Z undoes all');
   await expect(annotationItems(page)).toHaveCount(8);
+  await page.screenshot({ path: '/tmp/shots-kbd2/find-tag-all.png' });
   await findBar(page).getByRole('button', { name: 'Close find' }).click();
   await expect(findBar(page)).toHaveCount(0);
+
+  // one Ctrl+Z takes the whole Tag all back, one Ctrl+Shift+Z brings all of it again
   await page.keyboard.press('Control+z');
-  await expect(annotationItems(page)).toHaveCount(7);
+  await expect(page.getByRole('status')).toHaveText('Undone: 4 claim tags removed.');
+  await expect(annotationItems(page)).toHaveCount(4);
+  expect((await paintedHighlights(page))['fm-claim'] ?? []).toEqual([]);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('status')).toHaveText('Redone: 4 claim tags are back.');
+  await expect(annotationItems(page)).toHaveCount(8);
+  expect((await paintedHighlights(page))['fm-claim']).toEqual(['PORT', 'Port', 'port', 'report']);
+  // the step before it is the first Tag all, also one step
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toHaveText('Undone: 4 unverified tags removed.');
+  await expect(annotationItems(page)).toHaveCount(0);
+
+  // what is shown is what is stored: after a reload the redone batch is there, the undone one is not
+  await page.keyboard.press('Control+Shift+z');
+  await expect(annotationItems(page)).toHaveCount(4);
+  await page.reload();
+  await openArticle(page, 'Port');
+  await expect(annotationItems(page)).toHaveCount(4);
+  expect((await paintedHighlights(page))['fm-unverified']).toEqual(['PORT', 'Port', 'port', 'report']);
 });

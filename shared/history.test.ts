@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpHistory, applyOpToList, inverseOp } from './history.ts';
+import { OpHistory, applyOpToList, applyOpsToList, inverseOp, opsOf, type HistoryOp } from './history.ts';
 import type { Annotation } from './model.ts';
 
 const a: Annotation = {
@@ -57,5 +57,47 @@ describe('applyOpToList', () => {
 
   it('never duplicates an annotation created twice', () => {
     expect(applyOpToList([a], { kind: 'create', annotation: a }, order)).toHaveLength(1);
+  });
+});
+
+describe('batch operations', () => {
+  const order = (x: Annotation, y: Annotation) => x.start - y.start;
+  const b = { ...a, id: '2', start: 5, end: 8 };
+  const c = { ...a, id: '3', start: 10, end: 12 };
+  const tagAll: HistoryOp = { kind: 'batch', ops: [{ kind: 'create', annotation: a }, { kind: 'create', annotation: c }] };
+
+  it('inverts a batch into the inverses of its operations, last first', () => {
+    const relabel: HistoryOp = { kind: 'batch', ops: [{ kind: 'create', annotation: a }, { kind: 'update', before: a, after: { ...a, label: 'denial' } }] };
+    expect(inverseOp(relabel)).toEqual({
+      kind: 'batch',
+      ops: [{ kind: 'update', before: { ...a, label: 'denial' }, after: a }, { kind: 'delete', annotation: a }],
+    });
+    expect(inverseOp(inverseOp(tagAll))).toEqual(tagAll);
+    expect(opsOf(tagAll)).toHaveLength(2);
+    expect(opsOf({ kind: 'delete', annotation: a })).toEqual([{ kind: 'delete', annotation: a }]);
+  });
+
+  it('is one step of the history: one undo takes all of it back, one redo brings all of it', () => {
+    const h = new OpHistory();
+    h.record({ kind: 'create', annotation: b });
+    h.record(tagAll);
+    expect(h.peekUndo()).toEqual({ kind: 'batch', ops: [{ kind: 'delete', annotation: c }, { kind: 'delete', annotation: a }] });
+    h.commitUndo();
+    expect(h.peekRedo()).toEqual(tagAll);
+    expect(h.peekUndo()).toEqual({ kind: 'delete', annotation: b });
+    h.commitRedo();
+    expect(h.peekUndo()?.kind).toBe('batch');
+  });
+
+  it('applies a batch to a list in one pass: in order, unchanged objects kept, last operation on an id wins', () => {
+    let list = applyOpsToList([b], opsOf(tagAll), order);
+    expect(list.map((x) => x.id)).toEqual(['1', '2', '3']);
+    expect(list[1]).toBe(b);
+    list = applyOpsToList(list, opsOf(inverseOp(tagAll)), order);
+    expect(list).toEqual([b]);
+    const moved = { ...a, start: 20, end: 21 };
+    list = applyOpsToList([b], [{ kind: 'create', annotation: a }, { kind: 'update', before: a, after: moved }, { kind: 'update', before: c, after: c }], order);
+    expect(list.map((x) => [x.id, x.start])).toEqual([['2', 5], ['1', 20]]);
+    expect(applyOpsToList([a, b], [{ kind: 'delete', annotation: a }, { kind: 'delete', annotation: b }], order)).toEqual([]);
   });
 });

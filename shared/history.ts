@@ -9,8 +9,25 @@ export type AnnotationOp =
   | { kind: 'delete'; annotation: Annotation }
   | { kind: 'update'; before: Annotation; after: Annotation };
 
-export function inverseOp(op: AnnotationOp): AnnotationOp {
+/**
+ * Several operations that the user did in one gesture ("Tag all matches as …"): stored in one transaction, undone
+ * and redone as one step. Kept flat (no batch inside a batch) so every consumer can walk `ops` once.
+ */
+export interface BatchOp {
+  kind: 'batch';
+  ops: AnnotationOp[];
+}
+
+/** What the history records and the repository applies: one operation, or a batch of them. */
+export type HistoryOp = AnnotationOp | BatchOp;
+
+export function inverseOp(op: AnnotationOp): AnnotationOp;
+export function inverseOp(op: HistoryOp): HistoryOp;
+export function inverseOp(op: HistoryOp): HistoryOp {
   switch (op.kind) {
+    case 'batch':
+      // undone last-first, so an op that depends on an earlier one in the batch is undone before it
+      return { kind: 'batch', ops: op.ops.map((o) => inverseOp(o)).reverse() };
     case 'create':
       return { kind: 'delete', annotation: op.annotation };
     case 'delete':
@@ -20,14 +37,19 @@ export function inverseOp(op: AnnotationOp): AnnotationOp {
   }
 }
 
+/** The single operations of an entry, in the order they apply. */
+export function opsOf(op: HistoryOp): readonly AnnotationOp[] {
+  return op.kind === 'batch' ? op.ops : [op];
+}
+
 export class OpHistory {
-  private done: AnnotationOp[] = [];
-  private undone: AnnotationOp[] = [];
+  private done: HistoryOp[] = [];
+  private undone: HistoryOp[] = [];
 
   constructor(private readonly limit = 500) {}
 
   /** Records a committed operation; a new operation clears what could be redone. */
-  record(op: AnnotationOp): void {
+  record(op: HistoryOp): void {
     this.done.push(op);
     if (this.done.length > this.limit) this.done.shift();
     this.undone = [];
@@ -42,7 +64,7 @@ export class OpHistory {
   }
 
   /** The operation to apply to undo the last one, or undefined. Call `commitUndo` once it is applied. */
-  peekUndo(): AnnotationOp | undefined {
+  peekUndo(): HistoryOp | undefined {
     const op = this.done[this.done.length - 1];
     return op && inverseOp(op);
   }
@@ -52,7 +74,7 @@ export class OpHistory {
     if (op) this.undone.push(op);
   }
 
-  peekRedo(): AnnotationOp | undefined {
+  peekRedo(): HistoryOp | undefined {
     return this.undone[this.undone.length - 1];
   }
 
@@ -72,4 +94,24 @@ export function applyOpToList(list: readonly Annotation[], op: AnnotationOp, ord
     case 'update':
       return list.map((a) => (a.id === op.after.id ? op.after : a)).sort(order);
   }
+}
+
+/**
+ * applyOpToList for several operations at once (a batch): one pass and one sort instead of a sort per operation, so
+ * tagging a few thousand matches does not sort the list a few thousand times.
+ */
+export function applyOpsToList(list: readonly Annotation[], ops: readonly AnnotationOp[], order: (a: Annotation, b: Annotation) => number): Annotation[] {
+  if (ops.length === 1) return applyOpToList(list, ops[0]!, order);
+  // the last operation on an id decides: present (with this value) or gone; an update of one that is not in the
+  // list changes nothing, as in applyOpToList
+  const present = new Set(list.map((a) => a.id));
+  const last = new Map<string, Annotation | null>();
+  for (const op of ops) {
+    if (op.kind === 'create') last.set(op.annotation.id, op.annotation);
+    else if (op.kind === 'delete') last.set(op.annotation.id, null);
+    else if (last.get(op.after.id) || (!last.has(op.after.id) && present.has(op.after.id))) last.set(op.after.id, op.after);
+  }
+  const kept = list.filter((a) => !last.has(a.id));
+  for (const a of last.values()) if (a) kept.push(a);
+  return kept.sort(order);
 }

@@ -141,9 +141,11 @@ export class LibraryStore {
       const docs = (await db.documents.bulkGet(ids as string[])).filter((d): d is DocumentRecord => !!d);
       const inTrash = docs.filter((d) => d.deletedAt).map((d) => d.id);
       if (inTrash.length !== ids.length) throw new Error('Only articles in the trash can be deleted forever.');
-      // the article's Orphans queue goes with it (shared/anchoring/orphans.ts)
-      await db.annotations.where('documentId').anyOf([...inTrash, ...inTrash.map(orphanQueueId)]).delete();
-      await db.tombstones.where('documentId').anyOf(inTrash).delete();
+      // the article's Orphans queue goes with it (shared/anchoring/orphans.ts), and so do the tombstones of
+      // discarded orphans: stored under the article's id now, under the queue's id by earlier versions
+      const withQueues = [...inTrash, ...inTrash.map(orphanQueueId)];
+      await db.annotations.where('documentId').anyOf(withQueues).delete();
+      await db.tombstones.where('documentId').anyOf(withQueues).delete();
       await db.rejections.where('documentId').anyOf(inTrash).delete();
       await db.texts.bulkDelete(inTrash);
       await db.documents.bulkDelete(inTrash);

@@ -1,11 +1,16 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
-import type { AnnotationOp } from '../../shared/history.ts';
+import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
 import { LABEL_IDS, emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 
 export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
+
+/** The article an annotation belongs to: its document, or for an orphan the article whose queue holds it. */
+function articleOf(a: Annotation): string {
+  return orphanOwner(a) ?? a.documentId;
+}
 
 /** Splits a document into its library record and its text record (stored apart, see database.ts). */
 export function splitDocument(doc: FmDocument): [DocumentRecord, TextRecord] {
@@ -171,33 +176,64 @@ export class Repository {
   }
 
   /**
-   * Applies one operation in its own transaction; resolves once it is durably committed. A delete leaves a
-   * tombstone (so a review package carries it); re-creating the annotation (undo) removes the tombstone.
+   * Applies one operation, or a batch of them ("Tag all matches as …"), in one transaction: all of it is committed
+   * or none of it. Resolves once it is durably committed. A delete leaves a tombstone (so a review package carries
+   * it); re-creating the annotation (undo) removes the tombstone.
    */
-  async apply(op: AnnotationOp): Promise<void> {
+  async apply(op: HistoryOp): Promise<void> {
     await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, async () => {
-      switch (op.kind) {
-        case 'create':
-          await this.db.annotations.add(op.annotation);
-          await this.db.tombstones.delete(op.annotation.id);
-          break;
-        case 'delete': {
-          const { id, documentId, annotator } = op.annotation;
-          await this.db.annotations.delete(id);
-          await this.db.tombstones.put({ id, documentId, annotator, deletedAt: new Date().toISOString() });
-          break;
-        }
-        case 'update': {
-          const current = await this.db.annotations.get(op.before.id);
-          if (!current) throw new Error('That annotation no longer exists.');
-          await this.db.annotations.put(op.after);
-          break;
-        }
+      const owners = new Set<string>();
+      const ops = opsOf(op);
+      if (ops.length > 1 && ops.every((o) => o.kind === ops[0]!.kind && o.kind !== 'update')) {
+        // Tag all and its undo / redo: all creates or all deletes, written with bulk requests
+        for (const id of await this.applyAll(ops as Extract<AnnotationOp, { annotation: Annotation }>[])) owners.add(id);
+      } else {
+        for (const one of ops) owners.add(await this.applyOne(one));
       }
       // the library's "Updated" column: a change to an annotation is a change to its article (an orphan's too)
-      const a = op.kind === 'update' ? op.after : op.annotation;
-      await this.db.documents.update(orphanOwner(a) ?? a.documentId, { updatedAt: new Date().toISOString() });
+      const updatedAt = new Date().toISOString();
+      for (const id of owners) await this.db.documents.update(id, { updatedAt });
     });
+  }
+
+  /** Creates or deletes of the same kind, inside apply's transaction; returns the ids of the articles changed. */
+  private async applyAll(ops: Extract<AnnotationOp, { annotation: Annotation }>[]): Promise<string[]> {
+    const annotations = ops.map((o) => o.annotation);
+    const ids = annotations.map((a) => a.id);
+    if (ops[0]!.kind === 'create') {
+      await this.db.annotations.bulkAdd(annotations); // rejects (and so aborts the whole batch) if one id is already there
+      await this.db.tombstones.bulkDelete(ids);
+    } else {
+      await this.db.annotations.bulkDelete(ids);
+      const deletedAt = new Date().toISOString();
+      await this.db.tombstones.bulkPut(annotations.map((a) => ({ id: a.id, documentId: articleOf(a), annotator: a.annotator, deletedAt })));
+    }
+    return annotations.map(articleOf);
+  }
+
+  /** One operation, inside apply's transaction; returns the id of the article it changed. */
+  private async applyOne(op: AnnotationOp): Promise<string> {
+    switch (op.kind) {
+      case 'create':
+        await this.db.annotations.add(op.annotation);
+        await this.db.tombstones.delete(op.annotation.id);
+        break;
+      case 'delete': {
+        const { id, annotator } = op.annotation;
+        await this.db.annotations.delete(id);
+        // an orphan is stored under `orphans:<id>`, but its deletion belongs to the article: a review package
+        // filtered by the article's id must carry it
+        await this.db.tombstones.put({ id, documentId: articleOf(op.annotation), annotator, deletedAt: new Date().toISOString() });
+        break;
+      }
+      case 'update': {
+        const current = await this.db.annotations.get(op.before.id);
+        if (!current) throw new Error('That annotation no longer exists.');
+        await this.db.annotations.put(op.after);
+        break;
+      }
+    }
+    return articleOf(op.kind === 'update' ? op.after : op.annotation);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { snapToWords } from '../../shared/anchoring/snap.ts';
-import type { AnnotationOp } from '../../shared/history.ts';
+import type { AnnotationOp, BatchOp, HistoryOp } from '../../shared/history.ts';
 import { labelDef, labelForKey, type Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Repository } from '../db/repository.ts';
@@ -93,7 +93,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       const op = await session[which]();
       if (!op) return announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-      setSelectedId(op.kind === 'delete' ? null : opAnnotation(op).id);
+      setSelectedId(op.kind === 'delete' || op.kind === 'batch' ? null : opAnnotation(op).id);
       announce(`${which === 'undo' ? 'Undone' : 'Redone'}: ${describeOp(op)}.`);
     });
 
@@ -247,7 +247,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
             onAttached={(a) => setSelectedId(a.id)}
             announce={announce}
           />
-          <FindBar document={doc} mapRef={mapRef} annotations={session.annotations} tag={session.tag} announce={announce} />
+          <FindBar document={doc} mapRef={mapRef} annotations={session.annotations} tagMany={session.tagMany} announce={announce} />
         </header>
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>
@@ -338,12 +338,24 @@ function opAnnotation(op: AnnotationOp): Annotation {
   return op.kind === 'update' ? op.after : op.annotation;
 }
 
-function describeOp(op: AnnotationOp): string {
+function describeOp(op: HistoryOp): string {
+  if (op.kind === 'batch') return describeBatch(op);
   const a = opAnnotation(op);
   const label = labelDef(a.label).name.toLowerCase();
   if (op.kind === 'create') return `${label} “${short(a.quote)}” is back`;
   if (op.kind === 'delete') return `${label} “${short(a.quote)}” removed`;
   return `“${short(a.quote)}” is ${label}`;
+}
+
+/** A batch undone or redone as one step ("Tag all matches as …"): "4 claim tags removed" / "… are back". */
+function describeBatch(op: BatchOp): string {
+  const kinds = new Set(op.ops.map((o) => o.kind));
+  const labels = new Set(op.ops.map((o) => opAnnotation(o).label));
+  const n = op.ops.length;
+  const tags = `${n} ${labels.size === 1 ? `${labelDef([...labels][0]!).name.toLowerCase()} ` : ''}${n === 1 ? 'tag' : 'tags'}`;
+  if (kinds.size === 1 && kinds.has('delete')) return `${tags} removed`;
+  if (kinds.size === 1 && kinds.has('create')) return `${tags} ${n === 1 ? 'is' : 'are'} back`;
+  return `${n} changes`;
 }
 
 function short(s: string): string {

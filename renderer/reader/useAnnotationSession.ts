@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { compareReadingOrder, makeAnnotation } from '../../shared/annotation.ts';
-import { OpHistory, applyOpToList, type AnnotationOp } from '../../shared/history.ts';
+import { OpHistory, applyOpToList, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
 import type { Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Span } from '../../shared/anchoring/snap.ts';
@@ -14,13 +14,15 @@ export interface AnnotationSession {
   orphans: Annotation[];
   loaded: boolean;
   tag(span: Span, label: Label): Promise<Annotation>;
+  /** Tags several spans as one undoable step (one transaction: all of them or none). */
+  tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
   relabel(annotation: Annotation, label: Label): Promise<void>;
   /** Replaces an annotation's details (note, source, confidence, evidence, link) as one undoable update. */
   update(before: Annotation, after: Annotation): Promise<void>;
   remove(annotation: Annotation): Promise<void>;
   /** Undo and redo resolve to the operation applied, or null when there was nothing to do. */
-  undo(): Promise<AnnotationOp | null>;
-  redo(): Promise<AnnotationOp | null>;
+  undo(): Promise<HistoryOp | null>;
+  redo(): Promise<HistoryOp | null>;
 }
 
 type Loaded = Promise<[Annotation[], Annotation[]]>;
@@ -86,27 +88,45 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     [],
   );
 
+  /** A batch's list updates: each list changes once (one sort), however many operations the batch holds. */
+  const commitBatch = useCallback(
+    (ops: readonly AnnotationOp[]) => {
+      const annotationOps: AnnotationOp[] = [];
+      const orphanOps: AnnotationOp[] = [];
+      for (const one of ops) {
+        const parts = splitOp(one);
+        if (parts.annotations) annotationOps.push(parts.annotations);
+        if (parts.orphans) orphanOps.push(parts.orphans);
+      }
+      if (annotationOps.length) setAnnotations((list) => applyOpsToList(list, annotationOps, compareReadingOrder));
+      if (orphanOps.length) setOrphans((list) => applyOpsToList(list, orphanOps, compareReadingOrder));
+      onChanged();
+    },
+    [onChanged],
+  );
+
   const commit = useCallback(
-    async (op: AnnotationOp) => {
+    async (op: HistoryOp) => {
       await repo.apply(op);
+      if (op.kind === 'batch') return commitBatch(op.ops);
       // re-attaching an orphan moves it from one list to the other
       const parts = splitOp(op);
       if (parts.annotations) setAnnotations((list) => applyInOrder(list, parts.annotations!));
       if (parts.orphans) setOrphans((list) => applyOpToList(list, parts.orphans!, compareReadingOrder));
       onChanged();
     },
-    [repo, onChanged],
+    [repo, onChanged, commitBatch],
   );
 
   /** A new operation: committed, then recorded for undo. */
-  const perform = (op: AnnotationOp) =>
+  const perform = (op: HistoryOp) =>
     run(async () => {
       await commit(op);
       history.record(op);
     });
 
   /** Undo or redo: applies what the history offers, then moves it across. */
-  const replay = (peek: () => AnnotationOp | undefined, done: () => void) =>
+  const replay = (peek: () => HistoryOp | undefined, done: () => void) =>
     run(async () => {
       const op = peek();
       if (!op) return null;
@@ -125,6 +145,12 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
       const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
       await perform({ kind: 'create', annotation });
       return annotation;
+    },
+    async tagMany(spans, label) {
+      const at = now();
+      const created = spans.map((span) => makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, at));
+      if (created.length) await perform({ kind: 'batch', ops: created.map((annotation) => ({ kind: 'create', annotation })) });
+      return created;
     },
     async relabel(annotation, label) {
       if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } });

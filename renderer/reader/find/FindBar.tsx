@@ -11,17 +11,18 @@ interface FindBarProps {
   document: FmDocument;
   mapRef: RefObject<TextMap | null>;
   annotations: readonly Annotation[];
-  tag(span: Span, label: Label): Promise<Annotation>;
+  /** Tags all the spans as one undoable step (one transaction). */
+  tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
   announce(message: string, kind?: 'info' | 'error'): void;
 }
 
 /**
  * Find in article: Ctrl+F opens a search box over the article; matches are painted with the CSS Custom Highlight
  * API (fm-find, fm-find-current), Enter / Shift+Enter step through them, "Tag all matches as …" tags every match
- * (snapped to words, skipping ones already tagged so), Escape closes and leaves the current match selected in the
- * article, so 1/2/3 can tag just that one.
+ * (snapped to words, skipping ones already tagged so) as one undoable step, Escape closes and leaves the current
+ * match selected in the article, so 1/2/3 can tag just that one.
  */
-export function FindBar({ document: doc, mapRef, annotations, tag, announce }: FindBarProps) {
+export function FindBar({ document: doc, mapRef, annotations, tagMany, announce }: FindBarProps) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
@@ -87,15 +88,13 @@ export function FindBar({ document: doc, mapRef, annotations, tag, announce }: F
     const fresh = spans.filter((s) => !annotations.some((a) => a.start === s.start && a.end === s.end && a.label === label));
     if (fresh.length === 0) return announce(matches.length ? `Every match is already tagged as ${name}.` : 'No matches to tag.');
     setBusy(true);
-    let done = 0;
     try {
-      for (const span of fresh) {
-        await tag(span, label);
-        done++;
-      }
-      announce(`Tagged ${done} ${done === 1 ? 'match' : 'matches'} as ${name}. Ctrl+Z undoes them one at a time.`);
+      // one batch: one transaction (all or none) and one step for Ctrl+Z / Ctrl+Shift+Z
+      await tagMany(fresh, label);
+      const n = fresh.length;
+      announce(`Tagged ${n} ${n === 1 ? 'match' : 'matches'} as ${labelDef(label).name} — Ctrl+Z undoes ${n === 1 ? 'it' : 'all'}`);
     } catch (error) {
-      announce(`${describeError(error)} Tagged ${done} of ${fresh.length} matches before the error.`, 'error');
+      announce(`${describeError(error)} No match was tagged.`, 'error');
     } finally {
       setBusy(false);
     }
