@@ -45,10 +45,10 @@ const env = { base: server.url, sentences, runs, rows, step, lib };
 const groups = [
   ['reader', '1, 3, 4 Reader (open, tag, scroll)', true],
   ['peer', '2 Peer: @recogito/text-annotator', true],
-  ['node', '4–5 Export/import and agreement (Node)', false],
+  ['node', '7–8 Export/import and agreement (Node)', false],
   ['import', '6 Import throughput', true],
-  ['startup', '7 Cold start and leak check', true],
-  ['library', '8 Library of 100,000 articles (open, search as you type)', true],
+  ['startup', '9 Cold start and leak check', true],
+  ['library', '5 Library of 100,000 articles (open, search as you type)', true],
 ];
 for (const [id, name, needsBrowser] of groups) {
   if (only && !only.includes(id)) continue;

@@ -11,7 +11,7 @@ import { benchPage, freshPage, heapAfterGc } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 import { percentile, summary } from '../stats.mjs';
 
-const S8 = '8 Library of 100,000 articles';
+const S8 = '5 Library of 100,000 articles';
 const COUNT = Number(process.env.BENCH_LIBRARY_DOCS ?? 100_000);
 const CHARS = Number(process.env.BENCH_LIBRARY_CHARS ?? 600);
 const QUERIES = ['sevastopol', 'kalibr missile'];

@@ -31,7 +31,7 @@ async function measure(fn, runs) {
 
 export async function run({ lib, sentences, runs: allRuns, rows, step }) {
   const runs = Math.min(allRuns, Number(process.env.BENCH_NODE_RUNS ?? 2));
-  const S4 = '4 Export/import 10k docs, 100k annotations';
+  const S4 = '7 Export/import 10k docs, 100k annotations';
   const data = await lib.dataset(sentences, 10_000, 10);
   step(`dataset: ${data.documents.length} documents, ${data.annotations.length} annotations`);
   const json = await measure(() => JSON.stringify(data), runs);
@@ -54,7 +54,7 @@ export async function run({ lib, sentences, runs: allRuns, rows, step }) {
     }
   }
 
-  const S5 = '5 Agreement, 3 annotators';
+  const S5 = '8 Agreement, 3 annotators';
   const ag = await lib.agreementDataset(sentences, 1_000, 36);
   const tokenise = await measure(() => ag.documents.reduce((n, d) => n + lib.tokenBounds(d.text).starts.length, 0), runs);
   const pass = await measure(() => ag.annotations.reduce((n, a) => n + (a.end - a.start), 0), runs);

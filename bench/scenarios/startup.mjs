@@ -6,7 +6,7 @@
 import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, openApp } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 
-const S7 = '7 Cold start / leak';
+const S7 = '9 Cold start / leak check';
 
 async function coldStart({ browser, base, sentences, runs, rows, step }) {
   const { context, page } = await freshPage(browser);
