@@ -316,12 +316,37 @@ test('Import teammates’ folder… imports every package in a folder and its su
 
 test('bad packages get clear messages and change nothing', async ({ page }) => {
   await firstRun(page, 'Lead Reviewer');
+  const [ana] = await packages();
+  await importTeamWork(page, [ana!]);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(articleRows(page)).toHaveCount(1);
+
+  // another product's file, a broken package, a damaged zip and an empty file, all at once
   await importTeamWork(page, [
+    { name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not really a zip') },
+    { name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.alloc(0) },
     { name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from('[{"data":{"text":"x"},"annotations":[]}]') },
     { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"format":"factmark","schemaVersion":1,"offsetUnit":"codepoint"}\n{"id": ') },
   ]);
-  const report = page.getByRole('dialog', { name: 'Import report' });
   const notImported = report.getByRole('list', { name: 'Not imported' });
+  await expect(notImported.getByRole('listitem')).toHaveCount(4);
   await expect(notImported).toContainText('Could not import tasks.json: it looks like Label Studio tasks (JSON), not a Factmark review package.');
   await expect(notImported).toContainText('Could not import broken.jsonl: no article could be read');
+  await expect(notImported).toContainText('Could not import damaged.zip: ');
+  await expect(notImported).toContainText('Could not import empty.jsonl: the file is empty.');
+  await expect(report.getByRole('list', { name: 'Imported packages' })).toHaveCount(0);
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/bad-packages.png` });
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Nothing was imported; the library is unchanged\. 4 files could not be imported: see the import report\./);
+
+  // the library is as it was: one article, Ana's three annotations, no other layer
+  await expect(articleRows(page)).toHaveCount(1);
+  await openArticle(page, TITLE);
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const layers = page.getByRole('complementary', { name: 'Review' }).getByRole('group', { name: 'Layers' });
+  await expect(layers.getByRole('checkbox')).toHaveCount(2);
+  await expect(layers.getByRole('checkbox', { name: /Ana \(3\)/ })).toBeChecked();
+  await expect(layers.getByRole('checkbox', { name: /Gold \(0\)/ })).toBeChecked();
 });

@@ -70,7 +70,8 @@ export function useReviewActions({ db, annotator, announce, reload }: { db: Fact
         );
         const result: ImportReport = { lines: plans.map(describePlan), warnings, errors: read.errors, orphans: plans.flatMap((p) => p.orphans), yourWork };
         setReport(result);
-        announce(plans.length ? `Imported ${plans.length} package${plans.length === 1 ? '' : 's'}. See the import report.` : 'Nothing was imported.', plans.length ? 'info' : 'error');
+        const failed = read.errors.length ? ` ${read.errors.length} file${read.errors.length === 1 ? '' : 's'} could not be imported: see the import report.` : '';
+        announce(plans.length ? `Imported ${plans.length} package${plans.length === 1 ? '' : 's'}. See the import report.` : `Nothing was imported; the library is unchanged.${failed}`, plans.length ? 'info' : 'error');
       } catch (e) {
         announce(`${describeError(e)} Nothing was imported.`, 'error');
       }
