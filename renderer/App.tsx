@@ -4,6 +4,8 @@ import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { PasteDialog } from './components/PasteDialog.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { LabelsProvider } from './labels/LabelsProvider.tsx';
+import { useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { LibraryStore } from './db/library.ts';
@@ -45,7 +47,11 @@ export function App({ repo }: { repo: Repository }) {
 
   if (annotator === undefined) return <p className="loading">Opening your library…</p>;
   if (annotator === null) return <FirstRun onDone={saveName} />;
-  return <Workspace repo={repo} annotator={annotator} persisted={persisted} onRename={saveName} />;
+  return (
+    <LabelsProvider db={repo.db}>
+      <Workspace repo={repo} annotator={annotator} persisted={persisted} onRename={saveName} />
+    </LabelsProvider>
+  );
 }
 
 function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
@@ -75,6 +81,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const review = useReviewActions({ db: repo.db, annotator, announce, reload });
   // the main pane shows the open article or the "Agreement" dashboard
   const [mainView, setMainView] = useState<'reader' | 'agreement'>('reader');
+  const labelsRevision = useLabelsRevision();
 
   // The library's counts follow tagging a moment later, once per burst of edits: re-counting and re-rendering the
   // library on every key press would compete with painting the tag in the reader.
@@ -209,7 +216,8 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
             />
           ) : openDoc ? (
             <DocumentView
-              key={openDoc.id}
+              // a removed label relabels or deletes annotations under the open article: read them again
+              key={`${openDoc.id}:${labelsRevision}`}
               repo={repo}
               document={openDoc}
               annotator={annotator}
@@ -287,6 +295,8 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
           setDialog(null);
           announce(`New annotations will be recorded as ${name}.`);
         }}
+        announce={announce}
+        onAnnotationsChanged={() => void reload()}
       />
     </div>
   );

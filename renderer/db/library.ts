@@ -126,7 +126,7 @@ export class LibraryStore {
         docs.map(async (d) => {
           const counts = emptyCounts();
           const keys = (await this.db.annotations.where('[documentId+label]').between([d.id, ''], [d.id, '\uffff']).keys()) as unknown as [string, Label][];
-          for (const [, label] of keys) if (label in counts) counts[label] += 1;
+          for (const [, label] of keys) counts[label] = (counts[label] ?? 0) + 1;
           return { ...d, counts };
         }),
       );

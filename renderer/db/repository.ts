@@ -1,7 +1,7 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
-import { LABEL_IDS, emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
+import { emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 
@@ -153,7 +153,7 @@ export class Repository {
       const keys = (await this.db.annotations.orderBy('[documentId+label]').keys()) as unknown as [string, Label][];
       for (const [documentId, label] of keys) {
         const counts = byId.get(documentId)?.counts;
-        if (counts && label in counts) counts[label] += 1;
+        if (counts) counts[label] = (counts[label] ?? 0) + 1; // every label met, configured or not
       }
       // documents added together share a timestamp: keep their order stable by title
       return summaries.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title));
@@ -161,12 +161,10 @@ export class Repository {
   }
 
   async countLabels(documentId: string): Promise<LabelCounts> {
+    // every label of the article (a configured set can have any number), from the index's keys alone
     const counts = emptyCounts();
-    await Promise.all(
-      LABEL_IDS.map(async (label) => {
-        counts[label] = await this.db.annotations.where('[documentId+label]').equals([documentId, label]).count();
-      }),
-    );
+    const keys = (await this.db.annotations.where('[documentId+label]').between([documentId, ''], [documentId, '\uffff']).keys()) as unknown as [string, Label][];
+    for (const [, label] of keys) counts[label] = (counts[label] ?? 0) + 1;
     return counts;
   }
 

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type KeyboardEvent } from 'react';
-import { LABELS } from '../../shared/labels.ts';
+import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { DEFAULT_LABELS, type LabelSet } from '../../shared/labels.ts';
+import { labelClass } from '../labels/labelStyles.ts';
+import { useLabels } from '../labels/labelStore.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model.ts';
 import type { DocumentSummary } from '../db/repository.ts';
 import { ADJUDICATION_NAMES, STATUS_NAMES, adjudicationOf, dateOf, sourceLine, statusOf, updatedOf, type Sort, type SortKey } from './libraryView.ts';
@@ -33,21 +35,22 @@ interface Column {
   numeric?: boolean;
 }
 
-const COUNT_COLUMNS: Column[] = LABELS.map((l) => ({ id: l.id, label: l.name === 'Unverified' ? 'Unverified' : `${l.name}s`, sortKey: l.id, numeric: true }));
-const LIBRARY_COLUMNS: Column[] = [
+/** One count column per label of the library's set, headed by its plural ("Claims"). */
+const countColumns = (labels: LabelSet): Column[] => labels.map((l) => ({ id: `count-${l.id}`, label: l.plural ? l.plural[0]!.toUpperCase() + l.plural.slice(1) : l.name, sortKey: l.id, numeric: true }));
+const libraryColumns = (labels: LabelSet): Column[] => [
   { id: 'title', label: 'Title', sortKey: 'title' },
   { id: 'source', label: 'Source', sortKey: 'source' },
   { id: 'date', label: 'Date', sortKey: 'date' },
-  ...COUNT_COLUMNS,
+  ...countColumns(labels),
   { id: 'status', label: 'Status', sortKey: 'status' },
   { id: 'adjudication', label: 'Adjudication', sortKey: 'adjudication' },
   { id: 'updated', label: 'Updated', sortKey: 'updated' },
 ];
-const TRASH_COLUMNS: Column[] = [
+const trashColumns = (labels: LabelSet): Column[] => [
   { id: 'title', label: 'Title', sortKey: 'title' },
   { id: 'source', label: 'Source', sortKey: 'source' },
   { id: 'date', label: 'Date', sortKey: 'date' },
-  ...COUNT_COLUMNS,
+  ...countColumns(labels),
   { id: 'deleted', label: 'Deleted' },
   { id: 'actions', label: 'Actions' },
 ];
@@ -72,7 +75,10 @@ function showDate(iso: string, withTime: boolean): string {
 export function ArticleTable(props: ArticleTableProps) {
   const { mode, rows, sort, onSort, selected, onToggleAll } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = mode === 'library' ? LIBRARY_COLUMNS : TRASH_COLUMNS;
+  const labels = useLabels();
+  const columns = useMemo(() => (mode === 'library' ? libraryColumns : trashColumns)(labels), [mode, labels]);
+  // one count column per label: a set other than the default sets the grid's count columns (library.css)
+  const tableStyle = labels === DEFAULT_LABELS ? undefined : ({ '--count-columns': labels.map(() => '7rem').join(' ') } as CSSProperties);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -104,7 +110,7 @@ export function ArticleTable(props: ArticleTableProps) {
   };
 
   return (
-    <div ref={scrollRef} className={`article-table mode-${mode}`} role="table" aria-label="Articles" aria-rowcount={rows.length + 1} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
+    <div ref={scrollRef} className={`article-table mode-${mode}`} style={tableStyle} role="table" aria-label="Articles" aria-rowcount={rows.length + 1} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
       <div role="rowgroup" className="article-head">
         <div role="row" aria-rowindex={1} className="article-row">
           <div role="columnheader" className="cell-select">
@@ -155,6 +161,7 @@ interface RowProps extends ArticleTableProps {
 
 const ArticleRow = memo(
   function ArticleRow({ mode, index, top, doc: d, isSelected, isOpen, onToggle, onOpen, onStatus, onRestore, onPurge }: RowProps) {
+    const labels = useLabels();
     return (
       <div role="row" aria-rowindex={index + 2} data-index={index} className={`article-row${isOpen ? ' open' : ''}${isSelected ? ' selected' : ''}`} style={{ transform: `translateY(${top}px)` }}>
         <div role="cell" className="cell-select" data-col="select">
@@ -175,9 +182,9 @@ const ArticleRow = memo(
         <div role="cell" className="cell-date">
           <time dateTime={dateOf(d)}>{showDate(dateOf(d), false)}</time>
         </div>
-        {LABELS.map((l) => (
-          <div key={l.id} role="cell" className={`numeric cell-count label-${l.id}${d.counts[l.id] ? '' : ' zero'}`}>
-            {d.counts[l.id]}
+        {labels.map((l) => (
+          <div key={l.id} role="cell" className={`numeric cell-count ${labelClass(l.id)}${d.counts[l.id] ? '' : ' zero'}`}>
+            {d.counts[l.id] ?? 0}
             <span className="visually-hidden"> {d.counts[l.id] === 1 ? l.name.toLowerCase() : l.plural}</span>
           </div>
         ))}

@@ -1,5 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import './library.css';
+import { totalCount } from '../../shared/labels.ts';
+import { useLabels } from '../labels/labelStore.ts';
 import type { DocumentStatus } from '../../shared/model.ts';
 import type { LibraryStore, MetadataEdit } from '../db/library.ts';
 import type { DocumentSummary } from '../db/repository.ts';
@@ -52,6 +54,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const { documents, openId, store, announce, onReload, onPatch, onRemoved, onEdited, onSelectionChange } = props;
   const [view, setView] = useState<'library' | 'trash'>('library');
   const [query, setQuery] = useState('');
+  const labels = useLabels();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -127,7 +130,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const selectedIds = [...selected];
   const selectedDocs = selectedIds.length === 1 ? shown.find((d) => d.id === selectedIds[0]) : undefined;
   const titleOf = (id: string) => (documents ?? []).concat(trash).find((d) => d.id === id)?.title ?? 'the article';
-  const annotationsIn = (ids: string[]) => trash.filter((d) => ids.includes(d.id)).reduce((n, d) => n + d.counts.claim + d.counts.denial + d.counts.unverified, 0);
+  const annotationsIn = (ids: string[]) => trash.filter((d) => ids.includes(d.id)).reduce((n, d) => n + totalCount(d.counts), 0);
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const total = source.length;
   const filtered = shown.length !== total;
@@ -204,9 +207,11 @@ export function LibraryPanel(props: LibraryPanelProps) {
         </select>
         <select aria-label="Filter by annotations" value={filters.annotations} onChange={(e) => setFilter('annotations', e.target.value as AnnotationFilter)}>
           <option value="any">Any annotations</option>
-          <option value="claim">Has claims</option>
-          <option value="denial">Has denials</option>
-          <option value="unverified">Has unverified</option>
+          {labels.map((l) => (
+            <option key={l.id} value={l.id}>
+              Has {l.plural || l.name}
+            </option>
+          ))}
           <option value="none">Nothing yet</option>
         </select>
         <select aria-label="Filter by collection" value={filters.collection} onChange={(e) => setFilter('collection', e.target.value)}>

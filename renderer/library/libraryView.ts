@@ -4,15 +4,17 @@
  */
 import type { AdjudicationState, DocumentStatus } from '../../shared/model.ts';
 import type { DocumentSummary } from '../db/repository.ts';
+import { totalCount, type Label } from '../../shared/labels.ts';
 
-export type SortKey = 'title' | 'source' | 'date' | 'claim' | 'denial' | 'unverified' | 'status' | 'adjudication' | 'updated';
+/** A column to sort by; any other key is a label id (its count column; the label set is configurable). */
+export type SortKey = 'title' | 'source' | 'date' | 'status' | 'adjudication' | 'updated' | Label;
 export interface Sort {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
 
-/** "has claims / denials / unverified / nothing yet" */
-export type AnnotationFilter = 'any' | 'claim' | 'denial' | 'unverified' | 'none';
+/** "has claims / denials / unverified / nothing yet": 'any', 'none' or a label id */
+export type AnnotationFilter = 'any' | 'none' | Label;
 
 export interface Filters {
   status: DocumentStatus | 'any';
@@ -50,9 +52,9 @@ export function matchesFilters(d: DocumentSummary, f: Filters): boolean {
     case 'any':
       return true;
     case 'none':
-      return d.counts.claim + d.counts.denial + d.counts.unverified === 0;
+      return totalCount(d.counts) === 0;
     default:
-      return d.counts[f.annotations] > 0;
+      return (d.counts[f.annotations] ?? 0) > 0;
   }
 }
 
@@ -75,7 +77,7 @@ function comparator(key: SortKey): (a: DocumentSummary, b: DocumentSummary) => n
     case 'adjudication':
       return (a, b) => ADJUDICATION_ORDER[adjudicationOf(a)] - ADJUDICATION_ORDER[adjudicationOf(b)];
     default:
-      return (a, b) => a.counts[key] - b.counts[key];
+      return (a, b) => (a.counts[key] ?? 0) - (b.counts[key] ?? 0);
   }
 }
 

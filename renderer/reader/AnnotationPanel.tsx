@@ -1,6 +1,8 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LABELS, isLabel, labelDef, type Label } from '../../shared/labels.ts';
+import { isLabel, labelDef, type Label } from '../../shared/labels.ts';
+import { labelClass } from '../labels/labelStyles.ts';
+import { useLabels } from '../labels/labelStore.ts';
 import { reverseLinkPhrase } from '../../shared/links.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { ArticleLinks, LinkedAnnotation } from '../db/links.ts';
@@ -169,13 +171,14 @@ const MISSING = 'missing' as const;
 const AnnotationItem = memo(function AnnotationItem({
   annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, sourceSpan, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
 }: AnnotationItemProps) {
-  const def = labelDef(a.label);
+  const labels = useLabels();
+  const def = labelDef(a.label, labels);
   return (
     <li
       ref={measure}
       data-index={index}
       data-id={a.id}
-      className={`annotation-item label-${a.label}${selected ? ' selected' : ''}`}
+      className={`annotation-item ${labelClass(a.label)}${selected ? ' selected' : ''}`}
       aria-current={selected ? 'true' : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
@@ -186,7 +189,7 @@ const AnnotationItem = memo(function AnnotationItem({
       }}
     >
       <button type="button" className="quote" title="Show in the article" aria-label={`${def.name}: ${a.quote}`}>
-        <span className={`badge label-${a.label}`}>{def.name}</span>
+        <span className={`badge ${labelClass(a.label)}`}>{def.name}</span>
         <q>{a.quote}</q>
       </button>
       <div className="item-meta">
@@ -197,8 +200,9 @@ const AnnotationItem = memo(function AnnotationItem({
       <div className="item-actions">
         <label>
           <span className="visually-hidden">Label</span>
-          <select aria-label="Label" value={a.label} onChange={(e) => isLabel(e.target.value) && onRelabel(a, e.target.value)}>
-            {LABELS.map((l) => (
+          <select aria-label="Label" value={a.label} onChange={(e) => isLabel(e.target.value, labels) && onRelabel(a, e.target.value)}>
+            {/* a label no longer in the set still shows as this annotation's value */}
+            {(isLabel(a.label, labels) ? labels : [...labels, def]).map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>
@@ -231,13 +235,14 @@ function matches(a: Annotation, f: Filters, links: ArticleLinks): boolean {
 /** Filters over the list: label, annotator, has note, has source, linked or not. */
 function PanelFilters({ filters: f, annotators, onChange, shown, total }: { filters: Filters; annotators: string[]; onChange(f: Filters): void; shown: number | null; total: number }) {
   const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
+  const labels = useLabels();
   return (
     <div className="panel-filters" role="group" aria-label="Filters">
       <label>
         Label
-        <select aria-label="Filter by label" value={f.label} onChange={(e) => set({ label: isLabel(e.target.value) ? e.target.value : '' })}>
+        <select aria-label="Filter by label" value={f.label} onChange={(e) => set({ label: isLabel(e.target.value, labels) ? e.target.value : '' })}>
           <option value="">Any</option>
-          {LABELS.map((l) => (
+          {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
             </option>

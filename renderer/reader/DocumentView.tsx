@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { snapToWords } from '../../shared/anchoring/snap.ts';
 import type { AnnotationOp, BatchOp, HistoryOp } from '../../shared/history.ts';
-import { labelDef, labelForKey, type Label } from '../../shared/labels.ts';
+import { labelForKey, type Label } from '../../shared/labels.ts';
+import { getLabels, labelDef } from '../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
@@ -192,7 +193,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       return;
     }
     if (mod || e.altKey) return;
-    const label = labelForKey(e.key);
+    const label = labelForKey(e.key, getLabels());
     if (label) {
       e.preventDefault();
       void tagSelection(label);

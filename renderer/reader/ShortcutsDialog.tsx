@@ -1,10 +1,11 @@
 import { useModalDialog } from '../components/useModalDialog.ts';
-import { LABELS } from '../../shared/labels.ts';
+import type { LabelSet } from '../../shared/labels.ts';
+import { useLabels } from '../labels/labelStore.ts';
 
 const TITLE = 'Keyboard shortcuts';
 
-/** Every reader shortcut; the tag keys come from the label set. */
-const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
+/** Every reader shortcut; the tag keys come from the library's label set. */
+const shortcuts = (labels: LabelSet): readonly { keys: string[][]; action: string }[] => [
   { keys: [['Tab']], action: 'Focus the article text; a caret appears' },
   { keys: [['←'], ['→']], action: 'Move the caret by character' },
   { keys: [['Ctrl', '←'], ['Ctrl', '→']], action: 'Move by word' },
@@ -13,7 +14,7 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
   { keys: [['Home'], ['End']], action: 'Start or end of the line' },
   { keys: [['Ctrl', 'Home'], ['Ctrl', 'End']], action: 'Start or end of the article' },
   { keys: [['Shift']], action: 'Hold with any move above to select text from the caret' },
-  ...LABELS.map((l) => ({ keys: [[l.key]], action: `Tag the selected text as ${l.name.toLowerCase()}` })),
+  ...labels.filter((l) => l.key).map((l) => ({ keys: [[l.key]], action: `Tag the selected text as ${l.name.toLowerCase()}` })),
   { keys: [['J'], ['K']], action: 'Select the next or previous annotation' },
   { keys: [['['], [']']], action: 'Extend the selected annotation by a word at its start or end' },
   { keys: [['Shift', '['], ['Shift', ']']], action: 'Shrink the selected annotation by a word at its start or end' },
@@ -30,6 +31,7 @@ const SHORTCUTS: readonly { keys: string[][]; action: string }[] = [
 /** The "Keyboard shortcuts" dialog: a modal <dialog>, so focus is trapped and Escape closes it. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useModalDialog(open);
+  const labels = useLabels();
 
   return (
     <dialog ref={ref} aria-label={TITLE} onClose={onClose} className="dialog shortcuts-dialog">
@@ -42,7 +44,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map(({ keys, action }) => (
+          {shortcuts(labels).map(({ keys, action }) => (
             <tr key={action}>
               <th scope="row">
                 {keys.map((combo, i) => (

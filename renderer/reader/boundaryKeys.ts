@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { textQuoteFor } from '../../shared/anchoring/quote.ts';
 import { resizeByWord, type Change, type Edge } from '../../shared/anchoring/resize.ts';
-import { labelDef } from '../../shared/labels.ts';
+import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { agreementReport, reportToCsv, type AgreementReport } from '../../shared/agreement/index.ts';
-import { labelDef } from '../../shared/labels.ts';
+import { labelDef } from '../labels/labelStore.ts';
 import type { Dataset } from '../../shared/model.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
 import { Repository } from '../db/repository.ts';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { labelDef } from '../../shared/labels.ts';
+import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation } from '../../shared/model.ts';
 import { layerOf, type LayerStyle } from '../../shared/review/layers.ts';
 import type { TextMap } from '../reader/textMap.ts';

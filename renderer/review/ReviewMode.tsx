@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { findDisagreements, type Disagreement, type DisagreementKind } from '../../shared/agreement/index.ts';
-import { LABELS, labelDef, type Label } from '../../shared/labels.ts';
+import type { Label } from '../../shared/labels.ts';
+import { labelDef, useLabels } from '../labels/labelStore.ts';
 import { ADJUDICATION_STATES, type AdjudicationState, type Annotation, type FmDocument, type GoldDecision } from '../../shared/model.ts';
 import { agreedSpans, majorityOf, makeGold, outcomeOf } from '../../shared/review/adjudicate.ts';
 import { GOLD, layerOf } from '../../shared/review/layers.ts';
@@ -49,7 +50,8 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState(-1);
   const [reason, setReason] = useState('');
-  const [addLabel, setAddLabel] = useState<Label>('claim');
+  const labels = useLabels();
+  const [addLabel, setAddLabel] = useState<Label>(() => labels[0]?.id ?? 'claim');
   const [state, setState] = useState<AdjudicationState>(doc.adjudication ?? 'not-started');
   const reasonId = useId();
   const [view, setView] = useState<'stacked' | 'side-by-side'>('stacked');
@@ -322,7 +324,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
           <label className="inline-field">
             Gold label
             <select value={addLabel} onChange={(e) => setAddLabel(e.target.value as Label)}>
-              {LABELS.map((l) => (
+              {labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>
@@ -350,7 +352,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
               </button>
               <span className="hint"> {g.decision?.action}{g.decision?.reason ? ` — ${g.decision.reason}` : ''}</span>
               <select aria-label={`Gold label of “${short(g.quote)}”`} value={g.label} onChange={(e) => void relabelGold(g, e.target.value as Label)}>
-                {LABELS.map((l) => (
+                {labels.map((l) => (
                   <option key={l.id} value={l.id}>
                     {l.name}
                   </option>

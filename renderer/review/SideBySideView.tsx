@@ -2,7 +2,7 @@
  * "Side by side view": the annotators' spans in columns, one row group per line of the article that has spans — the
  * line, then each visible layer's spans in that layer's column. Each span is a button that selects it in the reader.
  */
-import { labelDef } from '../../shared/labels.ts';
+import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { LayerStyle } from '../../shared/review/layers.ts';
 import { LayerBadge } from './LayerBadge.tsx';

@@ -3,7 +3,7 @@
  * at the same place as the text above (same font, the uncovered text made invisible) and labelled with initials.
  * Each row also names its spans in words, so the view does not depend on sight or colour.
  */
-import { labelDef } from '../../shared/labels.ts';
+import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { LayerStyle } from '../../shared/review/layers.ts';
 import { LayerBadge } from './LayerBadge.tsx';

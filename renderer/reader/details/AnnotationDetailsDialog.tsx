@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { labelDef } from '../../../shared/labels.ts';
+import { labelDef } from '../../labels/labelStore.ts';
 import { detailsChanged, MAX_NOTE_LENGTH, parseEvidence, validateDetails, withDetails, type AnnotationDetails } from '../../../shared/links.ts';
 import { CONFIDENCES, type Annotation, type Confidence } from '../../../shared/model.ts';
 import { Dialog } from '../../components/Dialog.tsx';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { snapToWords, type Span } from '../../../shared/anchoring/snap.ts';
-import { LABELS, labelDef, type Label } from '../../../shared/labels.ts';
+import type { Label } from '../../../shared/labels.ts';
+import { labelDef, useLabels } from '../../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../../shared/model.ts';
 import { describeError } from '../../errors.ts';
 import type { TextMap } from '../textMap.ts';
@@ -27,6 +28,7 @@ export function FindBar({ document: doc, mapRef, annotations, tagMany, announce 
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
   const [busy, setBusy] = useState(false);
+  const labels = useLabels();
   const inputRef = useRef<HTMLInputElement>(null);
   const matches = useMemo(() => findMatches(doc.text, query), [doc.text, query]);
 
@@ -136,7 +138,7 @@ export function FindBar({ document: doc, mapRef, annotations, tagMany, announce 
       <button type="button" aria-keyshortcuts="Enter" onClick={() => move(1)} disabled={matches.length === 0}>
         Next
       </button>
-      {LABELS.map((l) => (
+      {labels.map((l) => (
         <button key={l.id} type="button" onClick={() => void tagAll(l.id)} disabled={busy || matches.length === 0}>
           Tag all matches as {l.name}
         </button>

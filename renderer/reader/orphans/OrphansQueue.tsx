@@ -1,6 +1,6 @@
 import { textQuoteFor } from '../../../shared/anchoring/quote.ts';
 import type { Span } from '../../../shared/anchoring/snap.ts';
-import { labelDef } from '../../../shared/labels.ts';
+import { labelDef } from '../../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../../shared/model.ts';
 import { describeError } from '../../errors.ts';
 import './orphans.css';
