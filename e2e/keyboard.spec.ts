@@ -229,3 +229,232 @@ test.describe('annotation navigation and help', () => {
     await expect(dialog).toBeHidden();
   });
 });
+
+test.describe('the ? dialog', () => {
+  test.beforeEach(async ({ page }) => firstRun(page));
+
+  /**
+   * Walks the dialog's own list: every row must have a check here (a new entry without one fails), and each check
+   * presses the keys listed and looks for the effect the row promises.
+   */
+  test('every entry of the Keyboard shortcuts dialog does what it says', async ({ page }) => {
+    test.setTimeout(90_000);
+    const TEXT = 'Alpha beta gamma.\nDelta epsilon zeta eta.\n\nTheta iota kappa lambda.';
+    await pasteArticle(page, 'Every key', TEXT);
+    const status = page.getByRole('status');
+    const current = () => annotationItems(page).and(page.locator('[aria-current="true"]'));
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    /** Focus in the article, caret at its start, no annotation selected. */
+    const fromStart = async () => {
+      await page.keyboard.press('Escape');
+      await tabIntoArticle(page);
+      await page.keyboard.press('Control+Home');
+    };
+    /** Selects the n-th word (0-based) of the article from the keyboard. */
+    const selectWord = async (n: number) => {
+      await fromStart();
+      for (let i = 0; i < n; i++) await page.keyboard.press('Control+ArrowRight');
+      await page.keyboard.press('Shift+Control+ArrowRight');
+    };
+    /** Selects the first annotation with J. */
+    const selectFirst = async () => {
+      await fromStart();
+      await page.keyboard.press('j');
+      await expect(current()).toHaveCount(1);
+    };
+
+    await tabIntoArticle(page);
+    await page.keyboard.press('?');
+    await expect(dialog).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots-kbd2/shortcuts-dialog.png' });
+    const rows = await dialog.getByRole('row').filter({ has: page.getByRole('cell') }).evaluateAll((trs) =>
+      trs.map((tr) => ({ keys: Array.from(tr.querySelectorAll('th kbd'), (k) => k.textContent ?? ''), action: tr.querySelector('td')?.textContent ?? '' })),
+    );
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    const checks: [RegExp, (keys: string[]) => Promise<void>][] = [
+      [/^Focus the article text; a caret appears$/, async () => {
+        await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
+        await expect(caret(page)).toBeHidden();
+        await page.keyboard.press('Tab');
+        await expect(article(page)).toBeFocused();
+        await expect(caret(page)).toBeVisible();
+      }],
+      [/^Move the caret by character$/, async () => {
+        await fromStart();
+        for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Shift+ArrowRight');
+        expect(await selectedText(page)).toBe('p');
+      }],
+      [/^Move by word$/, async () => {
+        await fromStart();
+        await page.keyboard.press('Control+ArrowRight');
+        await page.keyboard.press('Control+ArrowRight');
+        await page.keyboard.press('Control+ArrowLeft');
+        await page.keyboard.press('Shift+Control+ArrowRight');
+        expect((await selectedText(page)).trim()).toBe('beta');
+      }],
+      [/^Move by line$/, async () => {
+        await fromStart();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Shift+End');
+        expect(await selectedText(page)).toBe('Delta epsilon zeta eta.');
+      }],
+      [/^Move by paragraph$/, async () => {
+        await fromStart();
+        await page.keyboard.press('Control+ArrowDown');
+        await page.keyboard.press('Control+ArrowDown');
+        await page.keyboard.press('Shift+End');
+        expect(await selectedText(page)).toBe('Theta iota kappa lambda.');
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Control+ArrowUp');
+        await page.keyboard.press('Shift+End');
+        expect(await selectedText(page)).toBe('Delta epsilon zeta eta.');
+      }],
+      [/^Start or end of the line$/, async () => {
+        await fromStart();
+        await page.keyboard.press('ArrowDown');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Shift+End');
+        expect(await selectedText(page)).toBe('Delta epsilon zeta eta.');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Shift+Home');
+        expect(await selectedText(page)).toBe('Delta epsilon zeta eta.');
+      }],
+      [/^Start or end of the article$/, async () => {
+        await fromStart();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Shift+Control+Home');
+        expect((await selectedText(page)).replace(/\s+/g, ' ')).toBe(TEXT.replace(/\s+/g, ' '));
+      }],
+      [/^Hold with any move above to select text from the caret$/, async () => {
+        await fromStart();
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+        expect(await selectedText(page)).toBe('Alpha');
+      }],
+      [/^Tag the selected text as (.+)$/, async (keys) => {
+        // word 0 for the first label, word 1 for the second, …
+        const n = await annotationItems(page).count();
+        await selectWord(n);
+        const word = (await selectedText(page)).trim();
+        await page.keyboard.press(keys[0]!);
+        await expect(annotationItems(page)).toHaveCount(n + 1);
+        await expect(status).toContainText(`Tagged “${word}” as`);
+      }],
+      [/^Select the next or previous annotation$/, async () => {
+        await fromStart();
+        await page.keyboard.press('j');
+        await expect(current()).toContainText('Alpha');
+        await page.keyboard.press('j');
+        await expect(current()).toContainText('beta');
+        await page.keyboard.press('k');
+        await expect(current()).toContainText('Alpha');
+      }],
+      [/^Extend the selected annotation by a word at its start or end$/, async () => {
+        await selectFirst();
+        await page.keyboard.press(']');
+        await expect(status).toHaveText(/now “Alpha beta”\. Ctrl\+Z undoes it\./);
+        await page.keyboard.press('[');
+        await expect(status).toHaveText('No word before this annotation to take in.');
+      }],
+      [/^Shrink the selected annotation by a word at its start or end$/, async () => {
+        await selectFirst();
+        await page.keyboard.press('Shift+]');
+        await expect(status).toHaveText(/now “Alpha”\. Ctrl\+Z undoes it\./);
+        await page.keyboard.press('Shift+[');
+        await expect(status).toHaveText('“Alpha” is one word: it cannot shrink further.');
+      }],
+      [/^Review mode: the next or previous disagreement$/, async () => {
+        // one annotator only: no disagreements, and N / P say so (review.spec.ts steps through real ones)
+        await page.getByRole('button', { name: 'Review', exact: true }).click();
+        await expect(page.getByRole('region', { name: 'Disagreements' })).toBeVisible();
+        await fromStart();
+        await page.keyboard.press('n');
+        await expect(status).toHaveText('No disagreements among the visible layers.');
+        await page.getByRole('button', { name: 'Review', exact: true }).click();
+        await expect(page.getByRole('region', { name: 'Disagreements' })).toHaveCount(0);
+      }],
+      [/^Open the selected annotation’s details/, async () => {
+        await selectFirst();
+        await page.keyboard.press('Enter');
+        const details = page.getByRole('dialog', { name: 'Annotation details' });
+        await expect(details).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(details).toBeHidden();
+      }],
+      [/^Delete the selected annotation$/, async () => {
+        const n = await annotationItems(page).count();
+        for (const key of ['Delete', 'Backspace']) {
+          await selectFirst();
+          await page.keyboard.press(key);
+          await expect(annotationItems(page)).toHaveCount(n - 1);
+          await expect(status).toContainText('Ctrl+Z brings it back.');
+          await page.keyboard.press('Control+z');
+          await expect(annotationItems(page)).toHaveCount(n);
+        }
+      }],
+      [/^Find in article; Enter or Shift\+Enter for the next or previous match, Escape closes$/, async () => {
+        await fromStart();
+        await page.keyboard.press('Control+f');
+        const box = page.getByRole('searchbox', { name: 'Find in article' });
+        await expect(box).toBeFocused();
+        await page.keyboard.type('eta');
+        await expect(page.getByTestId('find-count')).toHaveText('1 of 4'); // beta, zeta, eta, Theta
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('find-count')).toHaveText('2 of 4');
+        await page.keyboard.press('Shift+Enter');
+        await expect(page.getByTestId('find-count')).toHaveText('1 of 4');
+        await page.keyboard.press('Escape');
+        await expect(box).toHaveCount(0);
+        await expect(article(page)).toBeFocused();
+      }],
+      [/^Undo$/, async () => {
+        const n = await annotationItems(page).count();
+        await selectWord(5);
+        await page.keyboard.press('1');
+        await expect(annotationItems(page)).toHaveCount(n + 1);
+        await page.keyboard.press('Control+z');
+        await expect(annotationItems(page)).toHaveCount(n);
+        await expect(status).toHaveText(/^Undone: /);
+      }],
+      [/^Redo$/, async () => {
+        const n = await annotationItems(page).count();
+        await page.keyboard.press('Control+Shift+z');
+        await expect(annotationItems(page)).toHaveCount(n + 1);
+        await expect(status).toHaveText(/^Redone: /);
+        await page.keyboard.press('Control+z');
+        await expect(annotationItems(page)).toHaveCount(n);
+        await page.keyboard.press('Control+y');
+        await expect(annotationItems(page)).toHaveCount(n + 1);
+      }],
+      [/^Deselect the annotation; close this dialog$/, async () => {
+        await selectFirst();
+        await page.keyboard.press('Escape');
+        await expect(current()).toHaveCount(0);
+        await page.keyboard.press('?');
+        await expect(dialog).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      }],
+      [/^Show these shortcuts$/, async () => {
+        await fromStart();
+        await page.keyboard.press('?');
+        await expect(dialog).toBeVisible();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await expect(dialog).toBeHidden();
+      }],
+    ];
+
+    expect(rows.length).toBeGreaterThan(15);
+    for (const row of rows) {
+      const check = checks.find(([pattern]) => pattern.test(row.action));
+      expect(check, `no check for the dialog's entry “${row.action}”`).toBeTruthy();
+      await test.step(`${row.keys.join(' ')}: ${row.action}`, () => check![1](row.keys));
+    }
+  });
+});
