@@ -26,6 +26,9 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     const { context, page } = await freshPage(browser);
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    const started = Date.now();
     try {
       await page.goto(`${base}bench/peer.html`);
       await page.waitForFunction(() => 'open' in (window.__peer ?? {}));
@@ -39,10 +42,17 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
         for (let k = 0; k < 3; k++) scroll.push(percentile(await page.evaluate(scrollFrames, 150), 95));
         await page.screenshot({ path: '/tmp/shots-perf/peer.png' }).catch(() => undefined);
       }
+    } catch (e) {
+      // a crash of the peer's tab is a result, not a fault of the bench (peers crash on long documents)
+      if (!crashed && !/closed|crash/i.test(String(e?.message))) throw e;
+      step(`peer open ${i + 1}/${runs}: the tab crashed after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      rows.push({ ...row({ scenario: S, measure: `open ${i + 1}: tab crashed`, value: null }), result: 'error', note: `The peer's tab crashed ${((Date.now() - started) / 1000).toFixed(0)} s after it started loading the text and 10,000 annotations (Chromium: ${String(e?.message).split('\n')[0].slice(0, 80)}).` });
+      break;
     } finally {
-      await context.close();
+      await context.close().catch(() => undefined);
     }
   }
+  if (first.length === 0) return;
   const vs = { on: 'ratio', min: 1, text: 'Factmark faster (ratio > 1)' };
   const note = 'Ratio = peer ÷ Factmark (the Factmark figure of this run in the Baseline column): above 1 Factmark is faster.';
   rows.push(row({ scenario: S, measure: 'first screen with highlights', value: timing(first), baseline: factmark(rows, 'first screen'), budget: vs, note: `${note} The peer's first screen: the first frame showing any of its highlight spans (its default renderer draws the viewport's).` }));
