@@ -156,3 +156,28 @@ test('a native export carries the label set in its header', async ({ page }) => 
   expect(header.labels[3]).toMatchObject({ id: 'retraction', name: 'Retraction', key: '4', colour: '#0f766e', description: 'The outlet withdrawing an earlier report.' });
   expect(JSON.parse(lines[1]!).annotations[0]).toMatchObject({ label: 'retraction', quote: 'The paper later withdrew the story entirely.' });
 });
+
+test('importing a native file with a label this library lacks adds it (name, key, colour) and reports it', async ({ page, browser }) => {
+  await addRetraction(page);
+  await dragSelect(page, 'The paper later withdrew the story entirely.');
+  await page.keyboard.press('4');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = (await (await downloading).path())!;
+
+  // a fresh profile: the default set only
+  const other = await (await browser.newContext()).newPage();
+  await firstRun(other, 'Ben');
+  const choosing = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Import dataset…' }).click();
+  await (await choosing).setFiles({ name: 'port.factmark.jsonl', mimeType: 'application/jsonl', buffer: await readFile(file) });
+  await expect(other.getByRole('status')).toContainText('New label in the label set: Retraction.');
+  await openArticle(other, 'Port');
+  const button = other.getByRole('toolbar', { name: 'Tags' }).getByRole('button', { name: 'Retraction' });
+  await expect(button).toHaveAttribute('aria-keyshortcuts', '4');
+  await expect(button).toHaveAccessibleDescription('The outlet withdrawing an earlier report.');
+  await expect(annotationItems(other).first().getByRole('button', { name: /^Retraction: / })).toBeVisible();
+});

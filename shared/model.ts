@@ -3,7 +3,7 @@
  * export writes. Offsets in the model are UTF-16 code units into Document.text (JavaScript string indices);
  * exports that Python tools read convert them to code points (see shared/anchoring/offsets.ts).
  */
-import type { Label } from './labels.ts';
+import type { Label, LabelDef } from './labels.ts';
 
 /** Bumped when a stored or exported record changes shape. */
 export const SCHEMA_VERSION = 1;
@@ -163,6 +163,8 @@ export interface Dataset {
   tombstones?: Tombstone[];
   /** The reviewer's rejected spans (adjudicated datasets). */
   rejections?: Rejection[];
+  /** The label set the annotations were made with: exports carry it, a native import returns the file's. */
+  labels?: LabelDef[];
 }
 
 /** What the analyst asks for; the rest (quote, context, ids, times) is derived. */

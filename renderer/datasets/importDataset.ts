@@ -1,5 +1,6 @@
 /** Reads picked dataset files (any importable format, or a zip) into one dataset, with every problem placed. */
 import { detectFormat, formatById, importableFormats, type FormatDef, type FormatFile, type FormatId, type ImportProblem } from '../../shared/formats/index.ts';
+import type { LabelSet } from '../../shared/labels.ts';
 import type { Dataset } from '../../shared/model.ts';
 import type { PickedFile } from '../../shared/platform.ts';
 
@@ -19,7 +20,8 @@ export function problemText(p: ImportProblem): string {
   return `${place}${p.message}`;
 }
 
-export async function readDatasetFiles(files: PickedFile[]): Promise<ReadDataset> {
+/** `labels`: the library's label set; a label outside it is reported with its place (and kept, see LabelsProvider.merge). */
+export async function readDatasetFiles(files: PickedFile[], labels?: LabelSet): Promise<ReadDataset> {
   const out: ReadDataset = { dataset: { documents: [], annotations: [] }, formats: [], errors: [], warnings: [] };
   // brat comes as .txt/.ann pairs or a zip: files of one format are read together
   const groups = new Map<FormatId, FormatFile[]>();
@@ -38,10 +40,11 @@ export async function readDatasetFiles(files: PickedFile[]): Promise<ReadDataset
   }
   for (const [id, group] of groups) {
     const format = formatById(id) as FormatDef & Required<Pick<FormatDef, 'import'>>;
-    const result = await format.import(group);
+    const result = await format.import(group, labels ? { labels } : {});
     out.formats.push(format.name);
     out.dataset.documents.push(...result.dataset.documents);
     out.dataset.annotations.push(...result.dataset.annotations);
+    if (result.dataset.labels) out.dataset.labels = [...(out.dataset.labels ?? []), ...result.dataset.labels];
     for (const p of result.problems) (p.severity === 'error' ? out.errors : out.warnings).push(problemText(p));
   }
   return out;

@@ -8,7 +8,7 @@ import { locateQuote } from '../anchoring/locate.ts';
 import { offsetConverter } from '../anchoring/offsets.ts';
 import { textQuoteFor } from '../anchoring/quote.ts';
 import { sha256Hex } from '../hash.ts';
-import { isLabel } from '../labels.ts';
+import { DEFAULT_LABELS, isLabel } from '../labels.ts';
 import type { Annotation, Block, Dataset, DocumentSource, FmDocument } from '../model.ts';
 import { normaliseText } from '../normalize.ts';
 import { stableUuid } from './ids.ts';
@@ -82,6 +82,9 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
   const annotationPlace = new Map<string, Place>();
   // links by span (brat): the annotation made from each raw span, to resolve them once every id is known
   const made = new Map<RawSpan, Annotation>();
+  const labels = options.labels ?? DEFAULT_LABELS;
+  // a label outside the library's set is reported once per file (with its first place), not once per span
+  const reportedLabels = new Set<string>();
 
   for (const raw of raws) {
     const norm = normaliseWithMap(raw.text);
@@ -117,9 +120,13 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
     const rawConv = raw.spans.some((s) => s.unit === 'codepoint') ? offsetConverter(raw.text) : null;
 
     for (const s of raw.spans) {
-      if (!isLabel(s.label)) {
-        problems.error(s.place, `unknown label ${JSON.stringify(s.label)} (known: claim, denial, unverified); skipped`);
+      if (typeof s.label !== 'string' || !s.label.trim()) {
+        problems.error(s.place, `label ${JSON.stringify(s.label)} is not a label name; skipped`);
         continue;
+      }
+      if (!isLabel(s.label, labels) && !reportedLabels.has(`${s.place.file ?? ''}\u0000${s.label}`)) {
+        reportedLabels.add(`${s.place.file ?? ''}\u0000${s.label}`);
+        problems.warn(s.place, `label ${JSON.stringify(s.label)} is not in the label set (${labels.map((l) => l.id).join(', ')}); its annotations are kept and the label is added to the library's labels`);
       }
       const where = `${String(s.start)}–${String(s.end)}`;
       const max = s.unit === 'codepoint' ? rawConv!.codePointLength : raw.text.length;

@@ -7,18 +7,21 @@
  * A link from an answer to the claim it answers is a relation `R1<TAB>answers Arg1:T2 Arg2:T1` (declared in
  * annotation.conf); brat relations stay inside one document, so links across articles are reported as left out.
  */
-import { LABEL_IDS } from '../labels.ts';
+import { DEFAULT_LABELS, type LabelDef } from '../labels.ts';
 import type { Dataset } from '../model.ts';
 import { assemble, Problems, type RawDoc, type RawSpan } from './assemble.ts';
 import { isUuid } from './ids.ts';
 import { withWarnings } from './details.ts';
-import { countSpans, makeReport, prepareExport } from './prepare.ts';
+import { countSpans, exportLabelSet, makeReport, prepareExport } from './prepare.ts';
 import { decodeFile } from './text.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 import { expandZips } from './zip.ts';
 
 export const ANSWERS_RELATION = 'answers';
-export const BRAT_CONF = `[entities]\n${LABEL_IDS.join('\n')}\n\n[relations]\n${ANSWERS_RELATION}\tArg1:<ENTITY>, Arg2:<ENTITY>\n\n[events]\n\n[attributes]\n`;
+/** annotation.conf: one entity type per label of the set, named by its id as the .ann lines write it. */
+export const bratConf = (labels: readonly LabelDef[]) => `[entities]\n${labels.map((l) => l.id).join('\n')}\n\n[relations]\n${ANSWERS_RELATION}\tArg1:<ENTITY>, Arg2:<ENTITY>\n\n[events]\n\n[attributes]\n`;
+/** annotation.conf for the default set. */
+export const BRAT_CONF = bratConf(DEFAULT_LABELS);
 
 /** Characters a fragment never contains: line breaks (brat's rule) and tabs (the .ann field separator). */
 const BREAK = /^[\n\t\v\f\u0085\u2028\u2029]$/;
@@ -40,7 +43,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
 export function exportBrat(dataset: Dataset, _options: ExportOptions = {}): ExportResult {
   const prepared = prepareExport(dataset);
-  const files: ExportResult['files'] = [{ path: 'annotation.conf', data: BRAT_CONF }];
+  const files: ExportResult['files'] = [{ path: 'annotation.conf', data: bratConf(exportLabelSet(dataset)) }];
   const used = new Set<string>();
   let crossLinks = 0;
   prepared.docs.forEach(({ doc, spans }, i) => {

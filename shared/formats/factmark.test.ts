@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '../labels.ts';
 import type { Dataset } from '../model.ts';
 import { exportFactmark, importFactmark } from './factmark.ts';
 import { fixtureCorpus, FIXTURE_EXPORTED_AT } from './fixtures/corpus.ts';
@@ -44,7 +45,7 @@ describe('Factmark JSONL export', () => {
       expect(validate(l)).toBe(true);
     }
     expect(document(ls[0])).toBe(false);
-    expect(ls[0]).toEqual({ format: 'factmark', schemaVersion: 1, exportedAt: FIXTURE_EXPORTED_AT, offsetUnit: 'codepoint', labels: ['claim', 'denial', 'unverified'], documents: 5, annotations: corpus.annotations.length });
+    expect(ls[0]).toEqual({ format: 'factmark', schemaVersion: 1, exportedAt: FIXTURE_EXPORTED_AT, offsetUnit: 'codepoint', labels: DEFAULT_LABELS.map((l) => ({ ...l })), documents: 5, annotations: corpus.annotations.length });
   });
 
   it('the committed fixture file is the export of the fixture corpus', () => {
@@ -100,10 +101,14 @@ describe('Factmark JSONL import reports bad input with its place and keeps the r
     expect(dataset.annotations).toEqual((await importText(jsonl)).dataset.annotations);
   });
 
-  it('an unknown label', async () => {
+  it('a label outside the label set: reported with its place, kept (the library adds it); an empty label is skipped', async () => {
     const { problems, dataset } = await importText(withLine(5, (d) => (d.annotations[1].label = 'rumour')));
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 5, message: expect.stringMatching(/unknown label "rumour"/) })]);
-    expect(dataset.annotations).toHaveLength(corpus.annotations.length - 1);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 5, message: expect.stringMatching(/label "rumour" is not in the label set .*kept and the label is added/) })]);
+    expect(dataset.annotations).toHaveLength(corpus.annotations.length);
+    expect(dataset.annotations.filter((a) => a.label === 'rumour')).toHaveLength(1);
+    const empty = await importText(withLine(5, (d) => (d.annotations[1].label = '')));
+    expect(empty.problems).toEqual([expect.objectContaining({ severity: 'error', line: 5, message: expect.stringMatching(/is not a label name; skipped/) })]);
+    expect(empty.dataset.annotations).toHaveLength(corpus.annotations.length - 1);
   });
 
   it('duplicate annotation ids, naming the first place', async () => {

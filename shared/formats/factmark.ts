@@ -2,11 +2,11 @@
  * Factmark JSONL, the native lossless format (docs/FORMATS.md): line 1 a header, then one document per line with
  * its text, metadata and every field of its annotations. Offsets are Unicode code points.
  */
-import { LABEL_IDS } from '../labels.ts';
+import { parseLabelSet, type LabelDef } from '../labels.ts';
 import { ADJUDICATION_STATES, SCHEMA_VERSION, type AdjudicationState, type Annotation, type FmDocument, type Block, type Dataset, type DocumentSource, type GoldDecision, type Rejection, type Tombstone } from '../model.ts';
 import { assemble, isObject, jsonLines, parseJson, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { DETAIL_FIELDS, readDetails, reportDanglingLinks, writeDetails } from './details.ts';
-import { countSpans, json, makeReport, prepareExport } from './prepare.ts';
+import { countSpans, exportLabelSet, json, makeReport, prepareExport } from './prepare.ts';
 import { readableFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
@@ -17,7 +17,8 @@ export interface FactmarkHeader {
   schemaVersion: number;
   exportedAt: string;
   offsetUnit: 'codepoint';
-  labels: string[];
+  /** The label set: definitions (this version) or bare ids (files written before labels were configurable). */
+  labels: (Omit<LabelDef, 'underline'> & { underline: string })[] | string[];
   documents: number;
   annotations: number;
 }
@@ -51,7 +52,8 @@ export function exportFactmark(dataset: Dataset, options: ExportOptions = {}, ex
     schemaVersion: SCHEMA_VERSION,
     exportedAt: options.exportedAt ?? new Date().toISOString(),
     offsetUnit: 'codepoint',
-    labels: [...LABEL_IDS],
+    // the label set with its definitions (name, key, colour, underline, guideline): an importing library adds them
+    labels: exportLabelSet(dataset).map(({ id, name, plural, key, colour, underline, description }) => ({ id, name, plural, key, colour, underline, description })),
     documents: prepared.docs.length,
     annotations: countSpans(prepared),
     ...extraHeader,
@@ -246,15 +248,19 @@ function checkHeader(value: unknown, place: Place, problems: Problems): void {
     problems.warn(place, `schemaVersion ${JSON.stringify(value.schemaVersion)} is not the version this app writes (${SCHEMA_VERSION}); read as version ${SCHEMA_VERSION}`);
   }
   if (value.offsetUnit !== 'codepoint') problems.error(place, `offsetUnit ${JSON.stringify(value.offsetUnit)} is not supported (expected "codepoint"); offsets read as code points`);
-  if (Array.isArray(value.labels)) {
-    const unknown = value.labels.filter((l) => !(LABEL_IDS as readonly unknown[]).includes(l));
-    if (unknown.length) problems.warn(place, `the header lists label(s) this app does not know: ${unknown.join(', ')}`);
-  }
+  if (value.labels !== undefined && !Array.isArray(value.labels)) problems.warn(place, 'labels is not a list; the label set of the file is ignored');
+}
+
+/** The label set a header declares (ids, as version 1 files wrote, or definitions); empty when it declares none. */
+function declaredLabels(value: unknown): LabelDef[] {
+  return (isObject(value) && parseLabelSet(value.labels)) || [];
 }
 
 export async function importFactmark(files: FormatFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const problems = new Problems();
   const raws: RawDoc[] = [];
+  // the label sets the files declare, merged by the importing library (LabelsProvider.merge)
+  const fileLabels: LabelDef[] = [];
   const side: ReviewSide = { annotations: new Map(), documents: new Map() };
   for (const { file, text } of readableFiles(files, problems)) {
     const lines = jsonLines(text);
@@ -271,6 +277,7 @@ export async function importFactmark(files: FormatFile[], options: ImportOptions
       if (!parsed.ok) return;
       if (i === 0) {
         checkHeader(parsed.value, place, problems);
+        for (const def of declaredLabels(parsed.value)) if (!fileLabels.some((l) => l.id === def.id)) fileLabels.push(def);
         if (isObject(parsed.value)) declared = parsed.value;
         if (isObject(parsed.value) && parsed.value.format === FACTMARK_FORMAT) return;
       }
@@ -290,6 +297,7 @@ export async function importFactmark(files: FormatFile[], options: ImportOptions
   }
   const dataset = await assemble(raws, problems, options);
   reportDanglingLinks(dataset.annotations, problems);
+  if (fileLabels.length) dataset.labels = fileLabels;
   return { dataset: attachReview(dataset, side), problems: problems.list };
 }
 

@@ -67,13 +67,13 @@ describe('brat import', () => {
     ]);
     const at = (line: number) => problems.filter((p) => p.line === line).map((p) => `${p.severity}: ${p.message}`);
     expect(at(2)).toEqual([expect.stringMatching(/^error: malformed/)]);
-    expect(at(3)).toEqual([expect.stringMatching(/^error: unknown label "rumour"/)]);
+    expect(at(3)).toEqual([expect.stringMatching(/^warning: label "rumour" is not in the label set .*kept/)]);
     expect(at(4)).toEqual([expect.stringMatching(/^error: offsets 100–120 are outside the text/)]);
     expect(at(5)).toEqual([expect.stringMatching(/^warning: offsets 0–6 do not match .*relocated to 28–34/)]);
     expect(at(6)).toEqual([expect.stringMatching(/^warning: relations/)]);
     expect(at(7)).toEqual([expect.stringMatching(/^error: duplicate id T1/)]);
     expect(problems.every((p) => p.file === 'a.ann')).toBe(true);
-    expect(dataset.annotations.map((a) => a.quote)).toEqual(['Kyiv', 'Moscow']);
+    expect(dataset.annotations.map((a) => a.quote)).toEqual(['Kyiv', 'said', 'Moscow']);
   });
 });
 
@@ -89,14 +89,14 @@ describe('spaCy, doccano and Label Studio imports report bad input with its plac
     expect(problems.map((p) => [p.line, p.severity])).toEqual([
       [2, 'error'],
       [3, 'error'],
-      [1, 'error'],
+      [1, 'warning'],
       [4, 'warning'],
       [4, 'error'],
     ]);
-    expect(problems[2]!.message).toMatch(/unknown label "rumour"/);
+    expect(problems[2]!.message).toMatch(/label "rumour" is not in the label set/);
     expect(problems[3]!.message).toMatch(/relocated/);
     expect(problems[4]!.message).toMatch(/duplicate annotation id "s1" \(first at s.jsonl line 1\)/);
-    expect(dataset.annotations.map((a) => a.quote)).toEqual(['Kyiv', 'Moscow']);
+    expect(dataset.annotations.map((a) => [a.label, a.quote])).toEqual([['claim', 'Kyiv'], ['rumour', 'Kyiv'], ['denial', 'Moscow']]);
   });
 
   it('doccano: offsets outside the text and malformed entries; reads the newer "entities" shape too', async () => {

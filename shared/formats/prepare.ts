@@ -1,7 +1,7 @@
 /** What every exporter does first: group annotations by document, check them, convert offsets to code points. */
 import { compareReadingOrder } from '../annotation.ts';
 import { isCodePointBoundary, offsetConverter, type OffsetConverter } from '../anchoring/offsets.ts';
-import { isLabel } from '../labels.ts';
+import { DEFAULT_LABELS, mergeLabelSets, type LabelDef } from '../labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../model.ts';
 import type { ExportReport, FormatId, LeftOut, OffsetUnit } from './types.ts';
 
@@ -63,8 +63,9 @@ export function prepareExport(dataset: Dataset): Prepared {
         continue;
       }
       seen.add(a.id);
-      if (!isLabel(a.label)) {
-        leftOut.add(`unknown label "${String(a.label)}"`, a.id);
+      // any label of the library's set is exported (the set is configurable); only a missing one is left out
+      if (typeof a.label !== 'string' || !a.label) {
+        leftOut.add(`no label "${String(a.label)}"`, a.id);
       } else if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > doc.text.length || a.start >= a.end) {
         leftOut.add('its offsets are outside the document text', a.id);
       } else if (!isCodePointBoundary(doc.text, a.start) || !isCodePointBoundary(doc.text, a.end)) {
@@ -92,3 +93,11 @@ export const countSpans = (p: Prepared) => p.docs.reduce((n, d) => n + d.spans.l
 
 /** JSON with keys in the order objects were built; undefined fields dropped. */
 export const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * The label set an export declares: the dataset's own (the library's) or the default set, plus a stand-in for any
+ * label the annotations use that the set lacks, so every label in the file is defined.
+ */
+export function exportLabelSet(dataset: Dataset): LabelDef[] {
+  return mergeLabelSets(dataset.labels ?? DEFAULT_LABELS, [...new Set(dataset.annotations.map((a) => a.label))]).set;
+}

@@ -1,4 +1,5 @@
 /** Types shared by every dataset format: what an export produces and what an import returns. */
+import type { LabelSet } from '../labels.ts';
 import type { Dataset } from '../model.ts';
 
 export const FORMAT_IDS = ['factmark', 'csv', 'brat', 'conll', 'w3c', 'spacy', 'label-studio', 'doccano'] as const;
@@ -48,6 +49,11 @@ export interface ImportOptions {
   annotator?: string;
   /** ISO 8601 time used for creation times a format does not carry; defaults to now. */
   now?: string;
+  /**
+   * The label set of the library being imported into (default: the default set). A label outside it is reported
+   * (first use per file, with its place) and kept: the importing app adds it to the library's set.
+   */
+  labels?: LabelSet;
 }
 
 /** Something wrong with the input, with its place. Errors skip a record; warnings say what was repaired. */

@@ -5,11 +5,12 @@
  * A link from an answer to the claim it answers is a linking annotation (motivation "linking") whose targets are
  * both annotations, the answer first, with a TextualBody "answers" saying how they are linked.
  */
+import { parseLabelSet, type LabelDef } from '../labels.ts';
 import { SCHEMA_VERSION, type Annotation, type Dataset } from '../model.ts';
 import { assemble, isObject, Problems, type Place, type RawDoc, type RawSpan } from './assemble.ts';
 import { annotationIri, documentIri, idFromIri } from './ids.ts';
 import { reportDanglingLinks } from './details.ts';
-import { countSpans, makeReport, prepareExport } from './prepare.ts';
+import { countSpans, exportLabelSet, makeReport, prepareExport } from './prepare.ts';
 import { jsonFiles } from './readFiles.ts';
 import type { ExportOptions, ExportResult, FormatFile, ImportOptions, ImportResult } from './types.ts';
 
@@ -50,6 +51,8 @@ export function exportW3c(dataset: Dataset, options: ExportOptions = {}): Export
     created: exportedAt,
     'factmark:schemaVersion': SCHEMA_VERSION,
     'factmark:offsetUnit': 'codepoint',
+    // the label set (tagging bodies name labels by id): names, keys, colours and guidelines for an importing library
+    'factmark:labels': exportLabelSet(dataset).map(({ id, name, plural, key, colour, underline, description }) => ({ id, name, plural, key, colour, underline, description })),
     'factmark:documents': prepared.docs.map(({ doc }) => ({
       id: documentIri(doc.id),
       type: 'Text',
@@ -153,11 +156,13 @@ export async function importW3c(files: FormatFile[], options: ImportOptions = {}
   const problems = new Problems();
   const raws: RawDoc[] = [];
   const links: { from: string; to: string; place: Place }[] = [];
+  const fileLabels: LabelDef[] = [];
   for (const { place, value: c } of jsonFiles(files, problems)) {
     if (!isObject(c) || !asArray(c.type).includes('AnnotationCollection')) {
       problems.error(place, 'expected a W3C AnnotationCollection (type "AnnotationCollection")');
       continue;
     }
+    for (const def of parseLabelSet(c['factmark:labels']) ?? []) if (!fileLabels.some((l) => l.id === def.id)) fileLabels.push(def);
     const docs = new Map<string, RawDoc>();
     asArray(c['factmark:documents']).forEach((d, i) => {
       const dplace = { ...place };
@@ -193,6 +198,7 @@ export async function importW3c(files: FormatFile[], options: ImportOptions = {}
     raws.push(...docs.values());
   }
   const dataset = await assemble(raws, problems, options);
+  if (fileLabels.length) dataset.labels = fileLabels;
   const byId = new Map(dataset.annotations.map((a) => [a.id, a]));
   for (const l of links) {
     const from = byId.get(l.from);
