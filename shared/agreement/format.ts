@@ -1,5 +1,4 @@
 /** The report as flat CSV (one figure per row) and as readable text for the CLI. */
-import { LABEL_IDS } from '../labels.ts';
 import type { AgreementReport } from './report.ts';
 import type { PRF } from './spans.ts';
 
@@ -62,7 +61,7 @@ export function reportToCsv(report: AgreementReport): string {
     ] as const) {
       prfRows('pair', 'micro', a, b, mode, scores.micro);
       prfRows('pair', 'macro', a, b, mode, scores.macro);
-      for (const l of LABEL_IDS) prfRows('pair-label', l, a, b, mode, scores.perLabel[l]);
+      for (const l of report.labels) prfRows('pair-label', l, a, b, mode, scores.perLabel[l]!);
     }
   }
   for (const c of report.perCollection) {

@@ -3,11 +3,12 @@
  * per article, with articles ranked worst first. JSON-serialisable: undefined figures are null, never NaN.
  * Definitions and policies: docs/AGREEMENT.md.
  */
-import { isDefaultLabel as isLabel, LABEL_IDS, type DefaultLabel as Label } from '../labels.ts';
+import type { Label } from '../labels.ts';
 import type { Annotation, Dataset } from '../model.ts';
+import { agreementLabels, isMeasurableLabel, type LabelList } from './categories.ts';
 import { alphaFromCoincidences, cohenKappaFromMatrix, fleissKappaFromTotals, type FleissTotals } from './metrics.ts';
-import { addCounts, countMatches, emptyCounts, emptySpanConfusion, prf, scoresFromCounts, SPAN_CATEGORIES, spanConfusion, type MatchCounts, type SpanScores } from './spans.ts';
-import { CATEGORIES, emptyMatrix, observedAgreement, tokenCategoryIndices, tokenTables, unflatten } from './tokens.ts';
+import { addCounts, countMatches, emptyCounts, emptySpanConfusion, prf, scoresFromCounts, spanCategoryList, spanConfusion, type MatchCounts, type SpanScores } from './spans.ts';
+import { emptyMatrix, observedAgreement, tokenCategoryIndices, tokenCategoryList, tokenTables, unflatten } from './tokens.ts';
 import { cachedTokenBounds } from './tokenize.ts';
 
 export interface ReportOptions {
@@ -17,6 +18,11 @@ export interface ReportOptions {
   annotators?: string[];
   /** Only the documents in this collection (FmDocument.collections), within `documentIds` when both are given. */
   collection?: string;
+  /**
+   * The label set to measure, in its order (default: `dataset.labels`). Labels of the annotations in scope that are
+   * not in it follow, sorted; without any set the occurring labels are measured, sorted (categories.ts).
+   */
+  labels?: LabelList;
 }
 
 /** What the report covers: the whole dataset, one collection, or chosen documents. */
@@ -109,6 +115,7 @@ export interface AgreementReport {
   units: { tokens: 'Intl.Segmenter word-like segments, per line'; offsets: 'UTF-16 code units' };
   scope: ReportScope;
   annotators: string[];
+  /** The labels measured, in order: the label set's, then other labels that occur (perLabel and categories follow it). */
   labels: Label[];
   /** Token categories, the order of confusion matrices. */
   categories: string[];
@@ -129,7 +136,6 @@ export interface AgreementReport {
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const f1 = (c: MatchCounts): number | null => prf(c).f1;
-const K = CATEGORIES.length;
 
 export function agreementReport(dataset: Dataset, options: ReportOptions = {}): AgreementReport {
   const byId = new Map(dataset.documents.map((d) => [d.id, d]));
@@ -155,7 +161,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
       continue;
     }
     if (!inScope.has(a.documentId) || (chosen && !chosen.has(a.annotator))) continue;
-    if (!isLabel(a.label) || !Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.start >= a.end || a.end > doc.text.length) {
+    if (!isMeasurableLabel(a.label) || !Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.start >= a.end || a.end > doc.text.length) {
       skipped.invalidSpanOrLabel++;
       continue;
     }
@@ -166,30 +172,33 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     list.push(a);
   }
 
+  const labels = agreementLabels(options.labels ?? dataset.labels, [...layersByDoc.values()].flatMap((l) => [...l.values()].flatMap((list) => list.map((x) => x.label))));
+  const categories = tokenCategoryList(labels);
+  const K = categories.length;
   const annotators = options.annotators
     ? [...new Set(options.annotators)]
     : [...new Set([...layersByDoc.values()].flatMap((l) => [...l.keys()]))].sort();
   const slot = new Map(annotators.map((a, i) => [a, i]));
   const pairSlot = (i: number, j: number) => i * annotators.length + j; // i < j, indices into `annotators`
 
-  const coincidences = emptyMatrix();
+  const coincidences = emptyMatrix(K);
   const fleiss: FleissTotals = { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) };
   let fleissDocuments = 0;
   const pairs = new Map<number, { documents: number; tokens: number; confusion: Float64Array; spanConfusion: number[][]; exact: Record<Label, MatchCounts>; overlap: Record<Label, MatchCounts> }>();
   for (let i = 0; i < annotators.length; i++) {
     for (let j = i + 1; j < annotators.length; j++) {
-      pairs.set(pairSlot(i, j), { documents: 0, tokens: 0, confusion: new Float64Array(K * K), spanConfusion: emptySpanConfusion(), exact: emptyCounts(), overlap: emptyCounts() });
+      pairs.set(pairSlot(i, j), { documents: 0, tokens: 0, confusion: new Float64Array(K * K), spanConfusion: emptySpanConfusion(labels), exact: emptyCounts(labels), overlap: emptyCounts(labels) });
     }
   }
-  const labelExact = emptyCounts();
-  const labelOverlap = emptyCounts();
-  const annotationCounts = Object.fromEntries(LABEL_IDS.map((l) => [l, Object.fromEntries(annotators.map((a) => [a, 0]))])) as Record<Label, Record<string, number>>;
+  const labelExact = emptyCounts(labels);
+  const labelOverlap = emptyCounts(labels);
+  const annotationCounts = new Map(labels.map((l) => [l, Object.fromEntries(annotators.map((a) => [a, 0])) as Record<string, number>]));
   let documentsCompared = 0;
   let tokensCompared = 0;
   const collections = new Map<string, CollectionTotals>();
   const collectionOf = (name: string) => {
     let c = collections.get(name);
-    if (!c) collections.set(name, (c = { documents: 0, compared: 0, tokens: 0, coincidences: emptyMatrix(), fleiss: { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) }, exact: { truePositives: 0, reference: 0, predicted: 0 }, overlap: { truePositives: 0, reference: 0, predicted: 0 } }));
+    if (!c) collections.set(name, (c = { documents: 0, compared: 0, tokens: 0, coincidences: emptyMatrix(K), fleiss: { items: 0, raters: annotators.length, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) }, exact: { truePositives: 0, reference: 0, predicted: 0 }, overlap: { truePositives: 0, reference: 0, predicted: 0 } }));
     return c;
   };
 
@@ -198,7 +207,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     const present = annotators.filter((a) => layers?.has(a));
     let annotations = 0;
     for (const a of present) {
-      for (const x of layers!.get(a)!) annotationCounts[x.label as Label][a]! += 1;
+      for (const x of layers!.get(a)!) annotationCounts.get(x.label)![a]! += 1;
       annotations += layers!.get(a)!.length;
     }
     const article: ArticleFigures = {
@@ -222,8 +231,9 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     const { starts, ends } = cachedTokenBounds(doc.text); // once per document (and kept for the next report)
     const spans = present.map((a) => layers!.get(a)!);
     const tables = tokenTables(
-      spans.map((s) => tokenCategoryIndices(starts, ends, s)),
+      spans.map((s) => tokenCategoryIndices(starts, ends, s, labels)),
       starts.length,
+      K,
     );
     tokensCompared += starts.length;
     addMatrix(coincidences, tables.coincidences);
@@ -244,16 +254,16 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
         pair.tokens += starts.length;
         const conf = tables.confusions[p++]!;
         for (let c = 0; c < K * K; c++) pair.confusion[c]! += conf[c]!;
-        const exact = countMatches(spans[i]!, spans[j]!, 'exact');
-        const overlap = countMatches(spans[i]!, spans[j]!, 'overlap');
-        spanConfusion(spans[i]!, spans[j]!, pair.spanConfusion);
-        for (const l of LABEL_IDS) {
-          addCounts(pair.exact[l], exact[l]);
-          addCounts(pair.overlap[l], overlap[l]);
-          addCounts(labelExact[l], exact[l]);
-          addCounts(labelOverlap[l], overlap[l]);
-          addCounts(docExact, exact[l]);
-          addCounts(docOverlap, overlap[l]);
+        const exact = countMatches(spans[i]!, spans[j]!, 'exact', emptyCounts(labels));
+        const overlap = countMatches(spans[i]!, spans[j]!, 'overlap', emptyCounts(labels));
+        spanConfusion(spans[i]!, spans[j]!, pair.spanConfusion, labels);
+        for (const l of labels) {
+          addCounts(pair.exact[l]!, exact[l]!);
+          addCounts(pair.overlap[l]!, overlap[l]!);
+          addCounts(labelExact[l]!, exact[l]!);
+          addCounts(labelOverlap[l]!, overlap[l]!);
+          addCounts(docExact, exact[l]!);
+          addCounts(docOverlap, overlap[l]!);
         }
       }
     }
@@ -283,7 +293,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
 
   const pooled = (counts: Record<Label, MatchCounts>) => {
     const total: MatchCounts = { truePositives: 0, reference: 0, predicted: 0 };
-    for (const l of LABEL_IDS) addCounts(total, counts[l]);
+    for (const l of labels) addCounts(total, counts[l]!);
     return f1(total);
   };
 
@@ -291,7 +301,7 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
   for (let i = 0; i < annotators.length; i++) {
     for (let j = i + 1; j < annotators.length; j++) {
       const pair = pairs.get(pairSlot(i, j))!;
-      const confusion = unflatten(pair.confusion);
+      const confusion = unflatten(pair.confusion, K);
       perPair.push({
         annotators: [annotators[i]!, annotators[j]!],
         documents: pair.documents,
@@ -300,8 +310,8 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
         tokenObservedAgreement: num(observedAgreement(confusion)),
         confusion,
         spanConfusion: pair.spanConfusion,
-        spanExact: scoresFromCounts(pair.exact),
-        spanOverlap: scoresFromCounts(pair.overlap),
+        spanExact: scoresFromCounts(pair.exact, labels),
+        spanOverlap: scoresFromCounts(pair.overlap, labels),
       });
     }
   }
@@ -312,9 +322,9 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
     units: { tokens: 'Intl.Segmenter word-like segments, per line', offsets: 'UTF-16 code units' },
     scope,
     annotators,
-    labels: [...LABEL_IDS],
-    categories: [...CATEGORIES],
-    spanCategories: [...SPAN_CATEGORIES],
+    labels,
+    categories,
+    spanCategories: spanCategoryList(labels),
     overall: {
       documents: docs.length,
       documentsCompared,
@@ -326,14 +336,14 @@ export function agreementReport(dataset: Dataset, options: ReportOptions = {}): 
       tokenObservedAgreement: num(observedAgreement(coincidences)),
       spanExactF1: pooled(labelExact),
       spanOverlapF1: pooled(labelOverlap),
-      annotations: Object.fromEntries(annotators.map((a) => [a, LABEL_IDS.reduce((s, l) => s + annotationCounts[l][a]!, 0)])),
+      annotations: Object.fromEntries(annotators.map((a) => [a, labels.reduce((s, l) => s + annotationCounts.get(l)![a]!, 0)])),
     },
-    perLabel: LABEL_IDS.map((label, i) => ({
+    perLabel: labels.map((label, i) => ({
       label,
       tokenAlpha: num(alphaFromCoincidences(collapse(coincidences, i + 1), null, 'nominal')),
-      spanExactF1: f1(labelExact[label]),
-      spanOverlapF1: f1(labelOverlap[label]),
-      annotations: annotationCounts[label],
+      spanExactF1: f1(labelExact[label]!),
+      spanOverlapF1: f1(labelOverlap[label]!),
+      annotations: annotationCounts.get(label)!,
     })),
     perPair,
     perArticle,

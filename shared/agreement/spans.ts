@@ -2,8 +2,11 @@
  * Span-level agreement of two annotators on one document, one as reference and one as prediction.
  * exact: same start, end and label. overlap: same label and at least one shared code unit, matched one-to-one,
  * greedily by largest overlap (ties: closer boundaries, then earlier spans). F1 is symmetric in the two roles.
+ * The low-level functions take the labels to measure (default: the default set) and refuse a label outside them;
+ * spanAgreement and the report measure the labels of the data (categories.ts).
  */
-import { LABEL_IDS, type DefaultLabel as Label } from '../labels.ts';
+import { DEFAULT_LABEL_IDS, LABEL_IDS, type Label } from '../labels.ts';
+import { agreementLabels, type LabelList } from './categories.ts';
 import type { SpanLike } from './tokens.ts';
 
 export type MatchMode = 'exact' | 'overlap';
@@ -31,8 +34,12 @@ export interface SpanScores {
   macro: { precision: number | null; recall: number | null; f1: number | null };
 }
 
-export function emptyCounts(): Record<Label, MatchCounts> {
-  return Object.fromEntries(LABEL_IDS.map((l) => [l, { truePositives: 0, reference: 0, predicted: 0 }])) as Record<Label, MatchCounts>;
+/** Zero counts for each of `labels` (default: the default set). */
+export function emptyCounts(labels: readonly Label[] = LABEL_IDS): Record<Label, MatchCounts> {
+  // a null prototype: a label called "constructor" or "__proto__" is a label like any other
+  const counts = Object.create(null) as Record<Label, MatchCounts>;
+  for (const l of labels) counts[l] = { truePositives: 0, reference: 0, predicted: 0 };
+  return counts;
 }
 
 export function addCounts(into: MatchCounts, c: MatchCounts): void {
@@ -53,14 +60,17 @@ export function prf(c: MatchCounts): PRF {
   };
 }
 
-export function scoresFromCounts(counts: Record<Label, MatchCounts>): SpanScores {
+/** Scores per label in `labels` order (default: the order of `counts`' keys; pass it when ids may look like numbers). */
+export function scoresFromCounts(counts: Record<Label, MatchCounts>, labels: readonly Label[] = Object.keys(counts)): SpanScores {
   const micro: MatchCounts = { truePositives: 0, reference: 0, predicted: 0 };
-  const perLabel = {} as Record<Label, PRF>;
+  const perLabel = Object.create(null) as Record<Label, PRF>;
   const used: PRF[] = [];
-  for (const l of LABEL_IDS) {
-    addCounts(micro, counts[l]);
-    perLabel[l] = prf(counts[l]);
-    if (counts[l].reference + counts[l].predicted > 0) used.push(perLabel[l]);
+  for (const l of labels) {
+    const c = counts[l] ?? { truePositives: 0, reference: 0, predicted: 0 };
+    const scores = prf(c);
+    addCounts(micro, c);
+    perLabel[l] = scores;
+    if (c.reference + c.predicted > 0) used.push(scores);
   }
   const mean = (f: (p: PRF) => number | null) => (used.length === 0 ? null : used.reduce((s, p) => s + (f(p) ?? 0), 0) / used.length);
   return { perLabel, micro: prf(micro), macro: { precision: mean((p) => p.precision), recall: mean((p) => p.recall), f1: mean((p) => p.f1) } };
@@ -71,7 +81,7 @@ export function countMatches(reference: readonly SpanLike[], predicted: readonly
   const byLabel = (spans: readonly SpanLike[]) => {
     const m = new Map<string, SpanLike[]>();
     for (const s of spans) {
-      if (!(s.label in into)) throw new Error(`Unknown label "${s.label}".`);
+      if (!Object.prototype.hasOwnProperty.call(into, s.label)) throw new Error(`Unknown label "${s.label}".`);
       let list = m.get(s.label);
       if (!list) m.set(s.label, (list = []));
       list.push(s);
@@ -80,19 +90,23 @@ export function countMatches(reference: readonly SpanLike[], predicted: readonly
   };
   const ref = byLabel(reference);
   const pred = byLabel(predicted);
-  for (const l of LABEL_IDS) {
+  for (const [l, c] of Object.entries(into)) {
     const a = ref.get(l) ?? [];
     const b = pred.get(l) ?? [];
-    into[l].reference += a.length;
-    into[l].predicted += b.length;
-    if (a.length && b.length) into[l].truePositives += mode === 'exact' ? exactMatches(a, b) : overlapMatches(a, b).length;
+    c.reference += a.length;
+    c.predicted += b.length;
+    if (a.length && b.length) c.truePositives += mode === 'exact' ? exactMatches(a, b) : overlapMatches(a, b).length;
   }
   return into;
 }
 
-/** Span-level precision, recall and F1 of `predicted` against `reference` (one document). */
-export function spanAgreement(reference: readonly SpanLike[], predicted: readonly SpanLike[], mode: MatchMode): SpanScores {
-  return scoresFromCounts(countMatches(reference, predicted, mode));
+/**
+ * Span-level precision, recall and F1 of `predicted` against `reference` (one document), per label of `labels` (the
+ * label set; default: the default set) and any other label that occurs, sorted after them.
+ */
+export function spanAgreement(reference: readonly SpanLike[], predicted: readonly SpanLike[], mode: MatchMode, labels: LabelList = DEFAULT_LABEL_IDS): SpanScores {
+  const order = agreementLabels(labels, [...reference, ...predicted].map((s) => s.label));
+  return scoresFromCounts(countMatches(reference, predicted, mode, emptyCounts(order)), order);
 }
 
 function exactMatches(a: readonly SpanLike[], b: readonly SpanLike[]): number {
@@ -144,35 +158,44 @@ export function overlapMatches(a: readonly { start: number; end: number }[], b: 
   return pairs;
 }
 
-/** Rows and columns of the span confusion matrix: the labels, then "none" (no overlapping span on the other side). */
+/** Rows and columns of the span confusion matrix for the default set: the labels, then "none" (no overlapping span on the other side). */
 export const SPAN_CATEGORIES = [...LABEL_IDS, 'none'] as const;
 
-export function emptySpanConfusion(): number[][] {
-  return SPAN_CATEGORIES.map(() => SPAN_CATEGORIES.map(() => 0));
+/** The span confusion matrix's rows and columns for `labels`: the labels, then "none". */
+export function spanCategoryList(labels: readonly Label[]): string[] {
+  return [...labels, 'none'];
+}
+
+export function emptySpanConfusion(labels: readonly Label[] = LABEL_IDS): number[][] {
+  const n = labels.length + 1;
+  return Array.from({ length: n }, () => new Array<number>(n).fill(0));
 }
 
 /**
  * Confusion between two annotators' labels over matched spans (one document). Spans are paired one-to-one by overlap
  * whatever their labels (overlapMatches: largest overlap first), so the matrix shows which label each side gave the
  * same stretch of text: a pair counts in [reference's label][other's label]; a span the other side has nothing
- * overlapping for counts in [label][none] or [none][label]. [none][none] stays 0. Adds into `into` (rows: reference).
+ * overlapping for counts in [label][none] or [none][label]. [none][none] stays 0. Adds into `into` (rows: reference),
+ * whose rows and columns are `labels` (default: the default set) and none.
  */
-export function spanConfusion(reference: readonly SpanLike[], predicted: readonly SpanLike[], into: number[][] = emptySpanConfusion()): number[][] {
+export function spanConfusion(reference: readonly SpanLike[], predicted: readonly SpanLike[], into?: number[][], labels: readonly Label[] = LABEL_IDS): number[][] {
+  const matrix = into ?? emptySpanConfusion(labels);
+  const position = new Map(labels.map((l, i) => [l, i]));
   const index = (s: SpanLike) => {
-    const i = LABEL_IDS.indexOf(s.label as Label);
-    if (i === -1) throw new Error(`Unknown label "${s.label}".`);
+    const i = position.get(s.label);
+    if (i === undefined) throw new Error(`Unknown label "${s.label}".`);
     return i;
   };
-  const none = LABEL_IDS.length;
+  const none = labels.length;
   const pairs = overlapMatches(reference, predicted);
   const matchedA = new Set<number>();
   const matchedB = new Set<number>();
   for (const [i, j] of pairs) {
     matchedA.add(i);
     matchedB.add(j);
-    into[index(reference[i]!)]![index(predicted[j]!)]! += 1;
+    matrix[index(reference[i]!)]![index(predicted[j]!)]! += 1;
   }
-  reference.forEach((s, i) => matchedA.has(i) || (into[index(s)]![none]! += 1));
-  predicted.forEach((s, j) => matchedB.has(j) || (into[none]![index(s)]! += 1));
-  return into;
+  reference.forEach((s, i) => matchedA.has(i) || (matrix[index(s)]![none]! += 1));
+  predicted.forEach((s, j) => matchedB.has(j) || (matrix[none]![index(s)]! += 1));
+  return matrix;
 }

@@ -2,26 +2,41 @@
  * Token-level categories and the tables built from them. Every token gets, per annotator, the label of the
  * annotation covering it or 'none'. "Covering" means overlapping the token by at least one code unit (a span that
  * starts or ends inside a word takes the whole word); when several of one annotator's spans cover a token, the
- * longest wins, then the one starting first, then the first label in LABEL_IDS order.
+ * longest wins, then the one starting first, then the label that comes first in the measured labels' order.
+ * Categories are 'none' and then the labels measured (categories.ts: the label set, then other occurring labels), so
+ * they follow each library's own set; CATEGORIES is that list for the default set.
  */
-import { LABEL_IDS } from '../labels.ts';
+import { DEFAULT_LABEL_IDS, LABEL_IDS, type Label } from '../labels.ts';
 import type { Annotation } from '../model.ts';
+import { agreementLabels, type LabelList } from './categories.ts';
 import { addUnit, alphaFromCoincidences, cohenKappaFromMatrix, fleissKappaFromTotals, type FleissTotals } from './metrics.ts';
 import { tokenBounds } from './tokenize.ts';
 
 export const NONE = 'none';
-/** Token categories in table order: 'none', then the labels. */
+/** Token categories of the default label set in table order: 'none', then the labels. */
 export const CATEGORIES = [NONE, ...LABEL_IDS] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** A token's category: 'none' or a label id. */
+export type Category = string;
 export type SpanLike = Pick<Annotation, 'start' | 'end' | 'label'>;
 
 const K = CATEGORIES.length;
-const labelIndex = new Map<string, number>(LABEL_IDS.map((l, i) => [l, i + 1]));
+/** Category indices are stored per token in 16 bits: 'none' and up to 65,535 labels. */
+const MAX_LABELS = 0xffff;
 
-/** Category index (0 = none, i = LABEL_IDS[i − 1]) of each token for one annotator's spans. */
-export function tokenCategoryIndices(starts: ArrayLike<number>, ends: ArrayLike<number>, spans: readonly SpanLike[]): Uint8Array {
-  const cats = new Uint8Array(starts.length);
+/** The token categories in table order for `labels`: 'none', then the labels. */
+export function tokenCategoryList(labels: readonly Label[]): string[] {
+  return [NONE, ...labels];
+}
+
+/**
+ * Category index (0 = none, i = labels[i − 1]) of each token for one annotator's spans. A span whose label is not in
+ * `labels` (default: the default set) is an error: callers measure over the labels that occur (agreementLabels).
+ */
+export function tokenCategoryIndices(starts: ArrayLike<number>, ends: ArrayLike<number>, spans: readonly SpanLike[], labels: readonly Label[] = LABEL_IDS): Uint16Array {
+  if (labels.length > MAX_LABELS) throw new Error(`Agreement can measure at most ${MAX_LABELS} labels; got ${labels.length}.`);
+  const cats = new Uint16Array(starts.length);
   if (spans.length === 0 || starts.length === 0) return cats;
+  const labelIndex = new Map<string, number>(labels.map((l, i) => [l, i + 1]));
   const ordered = [...spans].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || labelIndex.get(a.label)! - labelIndex.get(b.label)!,
   );
@@ -41,20 +56,23 @@ export function tokenCategoryIndices(starts: ArrayLike<number>, ends: ArrayLike<
   return cats;
 }
 
-/** The category of each token for one annotator's spans. */
-export function tokenCategories(tokens: readonly { start: number; end: number }[], spans: readonly SpanLike[]): Category[] {
+/** The category of each token for one annotator's spans; `labels` (default: the default set) orders ties, other labels follow sorted. */
+export function tokenCategories(tokens: readonly { start: number; end: number }[], spans: readonly SpanLike[], labels: LabelList = DEFAULT_LABEL_IDS): Category[] {
+  const order = agreementLabels(labels, spans.map((s) => s.label));
   const cats = tokenCategoryIndices(
     tokens.map((t) => t.start),
     tokens.map((t) => t.end),
     spans,
+    order,
   );
-  return Array.from(cats, (c) => CATEGORIES[c]!);
+  const names = tokenCategoryList(order);
+  return Array.from(cats, (c) => names[c]!);
 }
 
 /** Token tables of one document for the annotators present (layers), in layer order. */
 export interface TokenTables {
   tokens: number;
-  /** Krippendorff coincidence matrix over CATEGORIES (pairable values only: needs ≥ 2 layers). */
+  /** Krippendorff coincidence matrix over the categories (pairable values only: needs ≥ 2 layers). */
   coincidences: number[][];
   /** Fleiss totals with n = number of layers. */
   fleiss: FleissTotals;
@@ -62,13 +80,16 @@ export interface TokenTables {
   confusions: Float64Array[];
 }
 
-export function emptyMatrix(): number[][] {
-  return Array.from({ length: K }, () => new Array<number>(K).fill(0));
+/** A k×k matrix of zeros (k = number of categories, 'none' included). */
+export function emptyMatrix(k: number = K): number[][] {
+  return Array.from({ length: k }, () => new Array<number>(k).fill(0));
 }
 
-export function tokenTables(categories: readonly Uint8Array[], tokens: number): TokenTables {
+/** `k`: the number of categories ('none' and the labels measured) the indices in `categories` refer to. */
+export function tokenTables(categories: readonly ArrayLike<number>[], tokens: number, k: number = K): TokenTables {
+  const K = k;
   const m = categories.length;
-  const o = emptyMatrix();
+  const o = emptyMatrix(K);
   const fleiss: FleissTotals = { items: tokens, raters: m, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) };
   const confusions: Float64Array[] = [];
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) confusions.push(new Float64Array(K * K));
@@ -108,7 +129,8 @@ export function tokenTables(categories: readonly Uint8Array[], tokens: number): 
   return { tokens, coincidences: o, fleiss, confusions };
 }
 
-export function unflatten(flat: Float64Array): number[][] {
+export function unflatten(flat: Float64Array, k: number = K): number[][] {
+  const K = k;
   return Array.from({ length: K }, (_, i) => Array.from(flat.subarray(i * K, (i + 1) * K)));
 }
 
@@ -127,7 +149,7 @@ export interface TokenPairAgreement {
   annotators: [string, string];
   cohenKappa: number;
   observedAgreement: number;
-  /** Rows: first annotator, columns: second, both in CATEGORIES order. */
+  /** Rows: first annotator, columns: second, both in the agreement's `categoryOrder`. */
   confusion: number[][];
 }
 
@@ -135,6 +157,8 @@ export interface TokenAgreement {
   tokens: { start: number; end: number }[];
   /** Annotators present: those with at least one annotation in the document, in the order given. */
   annotators: string[];
+  /** The categories in table order: 'none', then the labels measured. */
+  categoryOrder: string[];
   categories: Record<string, Category[]>;
   pairs: TokenPairAgreement[];
   /** Over all present annotators (needs ≥ 2). */
@@ -146,25 +170,29 @@ export interface TokenAgreement {
 
 /**
  * Token-level agreement for one document. `annotations` are the document's; annotators without any annotation in
- * it are absent (missing), not "all none". Undefined coefficients are NaN.
+ * it are absent (missing), not "all none". `labels`: the label set, whose order the tables follow (default: the default
+ * set); labels outside it that occur follow it, sorted. Undefined coefficients are NaN.
  */
-export function tokenAgreement(text: string, annotations: readonly Annotation[], annotators: readonly string[]): TokenAgreement {
+export function tokenAgreement(text: string, annotations: readonly Annotation[], annotators: readonly string[], labels: LabelList = DEFAULT_LABEL_IDS): TokenAgreement {
   const { starts, ends } = tokenBounds(text);
   const present = annotators.filter((a) => annotations.some((x) => x.annotator === a));
-  const cats = present.map((a) => tokenCategoryIndices(starts, ends, annotations.filter((x) => x.annotator === a)));
-  const tables = tokenTables(cats, starts.length);
+  const order = agreementLabels(labels, annotations.filter((x) => present.includes(x.annotator)).map((x) => x.label));
+  const names = tokenCategoryList(order);
+  const cats = present.map((a) => tokenCategoryIndices(starts, ends, annotations.filter((x) => x.annotator === a), order));
+  const tables = tokenTables(cats, starts.length, names.length);
   const pairs: TokenPairAgreement[] = [];
   let p = 0;
   for (let i = 0; i < present.length; i++) {
     for (let j = i + 1; j < present.length; j++) {
-      const confusion = unflatten(tables.confusions[p++]!);
+      const confusion = unflatten(tables.confusions[p++]!, names.length);
       pairs.push({ annotators: [present[i]!, present[j]!], cohenKappa: cohenKappaFromMatrix(confusion), observedAgreement: observedAgreement(confusion), confusion });
     }
   }
   return {
     tokens: Array.from(starts, (start, i) => ({ start, end: ends[i]! })),
     annotators: present,
-    categories: Object.fromEntries(present.map((a, i) => [a, Array.from(cats[i]!, (c) => CATEGORIES[c]!)])),
+    categoryOrder: names,
+    categories: Object.fromEntries(present.map((a, i) => [a, Array.from(cats[i]!, (c) => names[c]!)])),
     pairs,
     fleissKappa: present.length >= 2 ? fleissKappaFromTotals(tables.fleiss) : Number.NaN,
     alpha: alphaFromCoincidences(tables.coincidences, null, 'nominal'),
