@@ -5,7 +5,7 @@ import { addSamples, articleRows, articleTable, dragSelect, firstRun, openArticl
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
 const SEVASTOPOL = 'Missile strike on the Sevastopol shipyard';
 const DZHANKOI = 'Strike on Kalibr missiles by rail in Dzhankoi, Crimea';
-const SHOTS = '/tmp/shots-lib';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-lib';
 
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search articles' });
 const rowOf = (page: Page, title: string) => articleRows(page).filter({ has: page.getByRole('button', { name: title, exact: true }) });
@@ -234,5 +234,77 @@ test.describe('library', () => {
     await page.getByRole('dialog', { name: 'Add to collection' }).getByRole('button', { name: 'Add' }).click();
     await selectionBar(page).getByRole('button', { name: 'Clear selection' }).click();
     expect(await exportTitles('Collection')).toEqual([SEVASTOPOL]);
+  });
+
+  test('layout while reading: Hide library / Show library, a keyboard-resizable separator, headers that fit, versions marked', async ({ page }) => {
+    // no article open: the library has the whole height and no toggle
+    await expect(page.getByRole('button', { name: 'Hide library' })).toHaveCount(0);
+    await expect(page.getByRole('separator', { name: 'Resize library' })).toHaveCount(0);
+    // every count header shows its whole name
+    for (const name of ['Claims', 'Denials', 'Unverified', 'Adjudication']) {
+      const button = articleTable(page).getByRole('button', { name, exact: true });
+      expect(await button.evaluate((b) => [...b.querySelectorAll('.sort-label')].every((l) => l.scrollWidth <= l.clientWidth))).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/layout-library-1360.png` });
+
+    // two versions of one article (same canonical URL, changed text)
+    const page1 = (body: string) =>
+      `<!doctype html><html><head><title>Drones hit Kyiv port</title><link rel="canonical" href="https://kyiv.example/port"><meta property="og:site_name" content="Kyiv Daily"></head><body><article><h1>Drones hit Kyiv port</h1><p>${body} Officials in Kyiv said on Tuesday that drones had struck the port overnight, damaging two warehouses and a crane.</p><p>Moscow denied any involvement and said the claims were unverified.</p></article></body></html>`;
+    for (const [name, body] of [['port.html', 'Early report.'], ['port-update.html', 'Updated: three warehouses burned.']]) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import files…' }).click();
+      await (await chooser).setFiles([{ name: name!, mimeType: 'text/html', buffer: Buffer.from(page1(body!)) }]);
+      const summary = page.getByRole('dialog', { name: 'Import summary' });
+      if (await summary.isVisible().catch(() => false)) await summary.getByRole('button', { name: 'Close' }).click();
+    }
+    await page.getByRole('dialog', { name: 'Import summary' }).getByRole('button', { name: 'Close' }).click({ timeout: 2000 }).catch(() => undefined);
+    const versions = rowOf(page, 'Drones hit Kyiv port');
+    await expect(versions).toHaveCount(2);
+    await expect(versions.nth(0)).toContainText('v1');
+    await expect(versions.nth(1)).toContainText('v2');
+    await expect(rowOf(page, KASPIYSK)).not.toContainText(/\bv\d/);
+
+    await page.screenshot({ path: `${SHOTS}/layout-versions-1360.png` });
+    await openArticle(page, KASPIYSK);
+    const library = page.getByRole('navigation', { name: 'Library' });
+    const reader = page.getByRole('document', { name: 'Article text' });
+    const split = page.getByRole('separator', { name: 'Resize library' });
+    await expect(split).toHaveAttribute('aria-valuenow', /\d+/);
+    const before = Number(await split.getAttribute('aria-valuenow'));
+    const heightBefore = (await library.boundingBox())!.height;
+    await split.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(split).toHaveAttribute('aria-valuenow', String(before - 10));
+    expect((await library.boundingBox())!.height).toBeLessThan(heightBefore - 40);
+    await page.keyboard.press('Home');
+    await expect(split).toHaveAttribute('aria-valuenow', '15');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(split).toHaveAttribute('aria-valuenow', '30');
+    await page.screenshot({ path: `${SHOTS}/layout-reading-1360.png` });
+
+    // hidden: the library is one line, the reader gets the rest
+    const hide = page.getByRole('button', { name: 'Hide library' });
+    await expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await hide.click();
+    const show = page.getByRole('button', { name: 'Show library' });
+    await expect(show).toHaveAttribute('aria-expanded', 'false');
+    await expect(articleTable(page)).toBeHidden();
+    await expect(split).toHaveCount(0);
+    expect((await library.boundingBox())!.height).toBeLessThan(70);
+    expect((await reader.boundingBox())!.height).toBeGreaterThan(400);
+    await page.screenshot({ path: `${SHOTS}/layout-hidden-1360.png` });
+    await show.press('Enter');
+    await expect(articleTable(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hide library' })).toBeFocused();
+    await expect(split).toHaveAttribute('aria-valuenow', '30');
+
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.screenshot({ path: `${SHOTS}/layout-reading-1024.png` });
+    await page.getByRole('button', { name: 'Hide library' }).click();
+    await page.screenshot({ path: `${SHOTS}/layout-hidden-1024.png` });
+    await page.getByRole('button', { name: 'Show library' }).click();
   });
 });

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import { DEFAULT_LABELS, type LabelSet } from '../../shared/labels.ts';
+import { type LabelSet } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
 import { useLabels } from '../labels/labelStore.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model.ts';
@@ -26,7 +26,7 @@ interface ArticleTableProps {
   onPurge(id: string): void;
 }
 
-const ROW_PX = 40;
+const ROW_PX = 36;
 
 interface Column {
   id: string;
@@ -55,6 +55,17 @@ const trashColumns = (labels: LabelSet): Column[] => [
   { id: 'actions', label: 'Actions' },
 ];
 
+/**
+ * A count column wide enough for its header in bold plus the sort mark: about 0.7ch per letter over the body's "0"
+ * width is what wide UI fonts (DejaVu Sans) need; long names are capped and end in an ellipsis, with the full name
+ * as the header's tooltip and accessible name.
+ */
+export function countColumnWidths(labels: LabelSet): string {
+  return countColumns(labels)
+    .map((c) => `${Math.min(11, Math.max(4.2, c.label.length * 0.64 + 2.1)).toFixed(1)}rem`)
+    .join(' ');
+}
+
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -77,8 +88,8 @@ export function ArticleTable(props: ArticleTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const labels = useLabels();
   const columns = useMemo(() => (mode === 'library' ? libraryColumns : trashColumns)(labels), [mode, labels]);
-  // one count column per label: a set other than the default sets the grid's count columns (library.css)
-  const tableStyle = labels === DEFAULT_LABELS ? undefined : ({ '--count-columns': labels.map(() => '7rem').join(' ') } as CSSProperties);
+  // one count column per label, each as wide as its header
+  const tableStyle = useMemo(() => ({ '--count-columns': countColumnWidths(labels) }) as CSSProperties, [labels]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -128,8 +139,8 @@ export function ArticleTable(props: ArticleTableProps) {
             return (
               <div key={c.id} role="columnheader" className={`cell-${c.id}${c.numeric ? ' numeric' : ''}`} aria-sort={c.sortKey ? (active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}>
                 {c.sortKey ? (
-                  <button type="button" className="sort-button" onClick={() => onSort(c.sortKey!)}>
-                    {c.label}
+                  <button type="button" className="sort-button" onClick={() => onSort(c.sortKey!)} title={c.label}>
+                    <span className="sort-label">{c.label}</span>
                     <span aria-hidden="true" className="sort-mark">
                       {active ? (sort!.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -175,6 +186,13 @@ const ArticleRow = memo(
           ) : (
             <span title={d.title}>{d.title}</span>
           )}
+          {/* versions of one article share a title: the row says which one it is (outside the button, whose name is the title) */}
+          {d.version !== undefined && d.versionGroup !== undefined ? (
+            <span className="version-badge" title={`Version ${d.version} of this article`}>
+              v{d.version}
+              <span className="visually-hidden"> (version {d.version})</span>
+            </span>
+          ) : null}
         </div>
         <div role="cell" className="cell-source">
           {sourceLine(d)}

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import './library.css';
 import { totalCount } from '../../shared/labels.ts';
 import { useLabels } from '../labels/labelStore.ts';
@@ -7,6 +7,7 @@ import type { LibraryStore, MetadataEdit } from '../db/library.ts';
 import type { DocumentSummary } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { ArticleTable } from './ArticleTable.tsx';
+import { SplitHandle, useLibraryLayout } from './LibraryLayout.tsx';
 import { CollectionDialog, ConfirmDialog, EditDetailsDialog } from './LibraryDialogs.tsx';
 import { NO_FILTERS, STATUS_NAMES, matchesFilters, sortDocuments, sourcesOf, type AnnotationFilter, type Filters, type Sort, type SortKey } from './libraryView.ts';
 import { useLibrarySearch } from './search/useLibrarySearch.ts';
@@ -62,6 +63,11 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const [collections, setCollections] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending>(null);
   const search = useLibrarySearch(query, documents !== null);
+  // while an article is open the library takes a resizable share of the height, or one line when hidden
+  const layout = useLibraryLayout();
+  const navRef = useRef<HTMLElement>(null);
+  const reading = openId !== null;
+  const collapsed = reading && layout.collapsed;
   const { sync } = search;
 
   // after any change to the library: refresh the trash and collections, let the search index catch up
@@ -136,10 +142,16 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const filtered = shown.length !== total;
 
   return (
-    <nav className="library" aria-label="Library">
+    <nav ref={navRef} className={`library${reading ? ' reading' : ''}${collapsed ? ' collapsed' : ''}`} aria-label="Library" style={reading && !collapsed ? { height: `${layout.pct}cqh` } : undefined}>
       <div className="library-top">
         <h2>{view === 'library' ? 'Library' : 'Trash'}</h2>
-        <div className="library-actions">
+        {reading ? (
+          <button type="button" className="library-toggle" aria-expanded={!collapsed} aria-controls="library-body" onClick={layout.toggle}>
+            {collapsed ? 'Show library' : 'Hide library'}
+          </button>
+        ) : null}
+        {collapsed ? <span className="hint">{plural(total, 'article')}{filtered ? ` · ${plural(shown.length, 'match', 'matches')}` : ''}</span> : null}
+        <div className="library-actions" hidden={collapsed}>
           <button type="button" onClick={props.onPaste}>
             Paste text…
           </button>
@@ -177,6 +189,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
           ) : null}
         </div>
       </div>
+      <div id="library-body" className="library-body" hidden={collapsed}>
       {documents && documents.length === 0 && view === 'library' ? (
         <div className="empty-state">
           <p>Your library is empty.</p>
@@ -187,6 +200,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
           </p>
         </div>
       ) : null}
+      <div className="library-bar">
       <div className="library-filters" role="search" aria-label="Search and filter articles">
         <input type="search" aria-label="Search articles" placeholder="Search titles and text" value={query} onChange={(e) => setQuery(e.target.value)} />
         <select aria-label="Filter by status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as Filters['status'])}>
@@ -240,6 +254,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
           </button>
         ) : null}
       </p>
+      </div>
       {selected.size > 0 ? (
         <div role="toolbar" aria-label="Selected articles" className="selection-bar">
           <span>{plural(selected.size, 'article')} selected</span>
@@ -305,6 +320,8 @@ export function LibraryPanel(props: LibraryPanelProps) {
         onRestore={onRestore}
         onPurge={onPurge}
       />
+      </div>
+      {reading && !collapsed ? <SplitHandle layout={layout} panel={navRef} /> : null}
 
       <EditDetailsDialog
         doc={pending?.kind === 'edit' ? pending.doc : null}
