@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,67 @@ describe('factmark agreement', () => {
     const missing = factmark('agreement', '/nonexistent/file.jsonl');
     expect(missing.status).toBe(1);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('labels outside the default set (spawned CLI)', () => {
+  const FIXTURE = path.join(repoRoot, 'shared/formats/fixtures/corpus.factmark.jsonl');
+
+  /** The corpus fixture with a label set of its own: Retraction added (and used by bob), Rumour defined but unused. */
+  function customCorpus() {
+    const [header, ...docs] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    header.labels = [...header.labels, { id: 'retraction', name: 'Retraction' }, { id: 'rumour', name: 'Rumour' }];
+    let relabelled = 0;
+    for (const d of docs) for (const a of d.annotations ?? []) if (a.annotator === 'bob' && a.label === 'denial') (a.label = 'retraction'), relabelled++;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'factmark-labels-')), 'custom.jsonl');
+    writeFileSync(file, [header, ...docs].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    return { file, relabelled };
+  }
+
+  it('stats counts per label of the file’s set, in its order, with unused and stray labels shown', () => {
+    const { file, relabelled } = customCorpus();
+    expect(relabelled).toBe(1);
+    const json = factmark('stats', file, '--json');
+    expect(json.status, json.stderr).toBe(0);
+    const s = JSON.parse(json.stdout);
+    expect(s.labels).toEqual(['claim', 'denial', 'unverified', 'retraction', 'rumour']);
+    expect(s.perLabel).toEqual({ claim: 7, denial: 5, unverified: 5, retraction: 1, rumour: 0 });
+    expect(s.perAnnotator.bob).toEqual({ claim: 2, denial: 0, unverified: 2, retraction: 1, rumour: 0 });
+    const text = factmark('stats', file);
+    expect(text.stdout).toMatch(/annotator\s+claim\s+denial\s+unverified\s+retraction\s+rumour\s+total/);
+    expect(text.stdout).toMatch(/bob\s+2\s+0\s+2\s+1\s+0\s+5/);
+    // a format without a set (doccano): the labels that occur, sorted
+    const [doccano] = files({ ana: [[0, 31, 'retraction'], [33, 62, 'claim']] });
+    const d = JSON.parse(factmark('stats', doccano!, '--from', 'doccano', '--json').stdout);
+    expect(d.labels).toEqual(['claim', 'retraction']);
+    expect(d.perLabel).toEqual({ claim: 1, retraction: 1 });
+  });
+
+  it('agreement measures a custom label instead of skipping it (doccano files, no set)', () => {
+    const [ana, bea] = files({ ana: [[0, 31, 'claim'], [33, 62, 'retraction']], bea: [[0, 31, 'claim'], [33, 62, 'retraction']] });
+    const r = factmark('agreement', ana!, bea!, '--from', 'doccano', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.skipped.invalidSpanOrLabel).toBe(0);
+    expect(report.labels).toEqual(['claim', 'retraction']);
+    expect(report.categories).toEqual(['none', 'claim', 'retraction']);
+    expect(report.perPair[0].tokenCohenKappa).toBe(1);
+    expect(report.perLabel.find((l: { label: string }) => l.label === 'retraction')).toMatchObject({ spanExactF1: 1, annotations: { ana: 1, bea: 1 } });
+    const text = factmark('agreement', ana!, bea!, '--from', 'doccano');
+    expect(text.stdout).toMatch(/^retraction\s+1\.000\s+1\.000\s+1\.000\s+1\s+1$/m);
+    expect(text.stdout).not.toContain('Skipped annotations');
+    const csv = factmark('agreement', ana!, bea!, '--from', 'doccano', '--csv').stdout.split('\r\n');
+    expect(csv).toContain('pair-label,,,retraction,ana,bea,span_exact_f1,1');
+  });
+
+  it('agreement follows a Factmark file’s label set: its order, unused labels listed', () => {
+    const { file } = customCorpus();
+    const r = factmark('agreement', file, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.labels).toEqual(['claim', 'denial', 'unverified', 'retraction', 'rumour']);
+    expect(report.perLabel.map((l: { label: string }) => l.label)).toEqual(report.labels);
+    expect(report.perLabel.find((l: { label: string }) => l.label === 'rumour')).toMatchObject({ spanOverlapF1: null, annotations: { alice: 0, bob: 0 } });
+    expect(report.perPair[0].confusion).toHaveLength(6);
   });
 });

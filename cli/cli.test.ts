@@ -117,6 +117,7 @@ describe('factmark command line (in-process)', () => {
       format: 'factmark',
       documents: 5,
       annotations: 18,
+      labels: ['claim', 'denial', 'unverified'],
       perLabel: { claim: 7, denial: 6, unverified: 5 },
       perAnnotator: { alice: { claim: 5, denial: 5, unverified: 3 }, bob: { claim: 2, denial: 1, unverified: 2 } },
     });
