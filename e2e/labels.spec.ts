@@ -181,3 +181,36 @@ test('importing a native file with a label this library lacks adds it (name, key
   await expect(button).toHaveAccessibleDescription('The outlet withdrawing an earlier report.');
   await expect(annotationItems(other).first().getByRole('button', { name: /^Retraction: / })).toBeVisible();
 });
+
+test('the Agreement view measures a custom label: Retraction has its own per-label bar', async ({ page, browser }) => {
+  await addRetraction(page);
+  await dragSelect(page, 'The paper later withdrew the story entirely.');
+  await page.keyboard.press('4');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = (await (await downloading).path())!;
+
+  // Ben imports Ana's work (the set comes with it) and tags the same sentence as a retraction too
+  const other = await (await browser.newContext()).newPage();
+  await firstRun(other, 'Ben');
+  const choosing = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Import dataset…' }).click();
+  await (await choosing).setFiles({ name: 'port.factmark.jsonl', mimeType: 'application/jsonl', buffer: await readFile(file) });
+  await expect(other.getByRole('status')).toContainText('New label in the label set: Retraction.');
+  await openArticle(other, 'Port');
+  await dragSelect(other, 'The paper later withdrew the story entirely.');
+  await other.keyboard.press('4');
+  await expect(annotationItems(other).filter({ hasText: 'Ben' })).toHaveCount(1);
+
+  await other.getByRole('button', { name: 'Agreement', exact: true }).click();
+  const agreement = other.getByRole('region', { name: 'Agreement' });
+  await agreement.getByRole('combobox', { name: 'Scope' }).selectOption('library');
+  const bars = agreement.getByRole('list', { name: 'Per label' }).getByRole('listitem');
+  await expect(bars).toHaveCount(4);
+  await expect(bars.filter({ hasText: 'Retraction' })).toHaveAccessibleName('Retraction: F1 1.000');
+  await expect(agreement.getByRole('table', { name: 'Span label confusion Ana Analyst × Ben' }).getByRole('columnheader')).toHaveText(['claim', 'denial', 'unverified', 'retraction', 'none']);
+  await other.screenshot({ path: '/tmp/shots-agree/agreement-retraction.png', fullPage: true });
+});

@@ -4,7 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { agreementReport, reportToCsv, type AgreementReport } from '../../shared/agreement/index.ts';
-import { labelDef } from '../labels/labelStore.ts';
+import { labelDef, useLabels } from '../labels/labelStore.ts';
+import { labelClass } from '../labels/labelStyles.ts';
 import type { Dataset } from '../../shared/model.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
 import { Repository } from '../db/repository.ts';
@@ -31,6 +32,8 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
   const [collection, setCollection] = useState('');
   const [collections, setCollections] = useState<string[]>([]);
   const [dataset, setDataset] = useState<Dataset | null>(null);
+  // the library's label set: the figures, bars and matrices follow its order; labels outside it that occur follow
+  const labels = useLabels();
 
   useEffect(() => {
     db.documents.orderBy('createdAt').toArray().then((docs) => setCollections([...new Set(docs.flatMap((d) => d.collections ?? []))].sort()), () => setCollections([]));
@@ -52,7 +55,10 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
   }, [db, scope, collection, openId, announce]);
 
   // the database hands over only the collection's articles (cheaper); the report itself applies and states the scope
-  const report: AgreementReport | null = useMemo(() => (dataset ? agreementReport(dataset, scope === 'collection' ? { collection } : {}) : null), [dataset, scope, collection]);
+  const report: AgreementReport | null = useMemo(
+    () => (dataset ? agreementReport(dataset, scope === 'collection' ? { collection, labels } : { labels }) : null),
+    [dataset, scope, collection, labels],
+  );
 
   const save = async (kind: 'csv' | 'json') => {
     if (!report) return;
@@ -168,7 +174,7 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
             {report.perLabel.map((l) => (
               <div role="listitem" key={l.label} className="bar-row" aria-label={`${labelDef(l.label).name}: F1 ${fmt(l.spanOverlapF1)}`}>
                 <span>{labelDef(l.label).name}</span>
-                <span className={`bar label-${l.label}`} aria-hidden="true">
+                <span className={`bar ${labelClass(l.label)}`} aria-hidden="true">
                   <span style={{ width: `${Math.round((l.spanOverlapF1 ?? 0) * 100)}%` }} />
                 </span>
                 <span>{fmt(l.spanOverlapF1)}</span>
