@@ -9,9 +9,6 @@ export const DEFAULT_LABEL_IDS = ['claim', 'denial', 'unverified'] as const;
 export const LABEL_IDS = DEFAULT_LABEL_IDS;
 /** A label's id: any non-empty string, as stored on annotations and written in exports. */
 export type Label = string;
-/** One of the default set's ids (agreement metrics still measure over the default set only). */
-export type DefaultLabel = (typeof DEFAULT_LABEL_IDS)[number];
-
 export const UNDERLINES = ['solid', 'wavy', 'dotted', 'dashed', 'double'] as const;
 export type Underline = (typeof UNDERLINES)[number];
 
@@ -77,11 +74,6 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
 /** True when `value` is a label of `set` (by default the default set). */
 export function isLabel(value: unknown, set: LabelSet = DEFAULT_LABELS): value is Label {
   return typeof value === 'string' && set.some((l) => l.id === value);
-}
-
-/** True when `value` is one of the default set's ids (what agreement metrics measure). */
-export function isDefaultLabel(value: unknown): value is DefaultLabel {
-  return typeof value === 'string' && (DEFAULT_LABEL_IDS as readonly string[]).includes(value);
 }
 
 /** A label's definition; an id not in the set (e.g. a label removed since) gets a plain grey stand-in, never a throw. */
