@@ -115,6 +115,61 @@ test.describe('library', () => {
     await expect(articleRows(page)).toHaveText([new RegExp(SEVASTOPOL)]);
   });
 
+  test('collections: rename one (a taken or empty name is refused) and delete one — its articles stay in the library', async ({ page }) => {
+    const collection = page.getByRole('combobox', { name: 'Filter by collection' });
+    const addTo = async (titles: string[], name: string) => {
+      for (const t of titles) await tick(page, t);
+      await selectionBar(page).getByRole('button', { name: 'Add to collection…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add to collection' });
+      await dialog.getByRole('combobox', { name: 'Collection' }).fill(name);
+      await dialog.getByRole('button', { name: 'Add' }).click();
+      await expect(dialog).toBeHidden();
+      await selectionBar(page).getByRole('button', { name: 'Clear selection' }).click();
+    };
+    await addTo([KASPIYSK, SEVASTOPOL], 'Black Sea');
+    await addTo([DZHANKOI], 'Crimea');
+    // the buttons appear once a collection is chosen in the filter
+    await expect(page.getByRole('button', { name: 'Rename collection…' })).toHaveCount(0);
+    await collection.selectOption('Black Sea');
+    await page.getByRole('button', { name: 'Rename collection…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename collection' });
+    const field = rename.getByRole('textbox', { name: 'New name for “Black Sea”' });
+    await expect(field).toHaveValue('Black Sea');
+    await field.fill('Crimea');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await expect(rename.getByRole('alert')).toHaveText('A collection named “Crimea” already exists.');
+    await field.fill('  ');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await expect(rename.getByRole('alert')).toHaveText('Give the collection a name.');
+    await field.fill('Black Sea fleet');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await expect(rename).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Renamed the collection “Black Sea” to “Black Sea fleet”.');
+    await expect(collection).toHaveValue('Black Sea fleet');
+    await expect(articleRows(page)).toHaveCount(2);
+    await page.screenshot({ path: `${SHOTS}/collection-renamed.png` });
+
+    // kept after a reload; the old name is gone from the filter
+    await page.reload();
+    await expect(collection.getByRole('option')).toHaveText(['All collections', 'Black Sea fleet', 'Crimea']);
+    await collection.selectOption('Black Sea fleet');
+    await expect(articleRows(page)).toHaveCount(2);
+
+    await page.getByRole('button', { name: 'Delete collection…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete collection' });
+    await expect(confirm).toContainText('Its articles stay in the library');
+    await confirm.getByRole('button', { name: 'Delete collection' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Deleted the collection “Black Sea fleet”. Its 2 articles stay in the library.');
+    await expect(collection).toHaveValue('any');
+    await expect(articleRows(page)).toHaveCount(5);
+    await page.reload();
+    await expect(collection.getByRole('option')).toHaveText(['All collections', 'Crimea']);
+    await expect(articleRows(page)).toHaveCount(5);
+    await collection.selectOption('Crimea');
+    await expect(articleRows(page)).toHaveText([new RegExp(DZHANKOI)]);
+  });
+
   test('edit details: a bad URL is refused in the dialog, then the new title and source show everywhere', async ({ page }) => {
     await openArticle(page, KASPIYSK);
     await tick(page, KASPIYSK);

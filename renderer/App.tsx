@@ -8,7 +8,7 @@ import { LabelsProvider } from './labels/LabelsProvider.tsx';
 import { useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
-import { LibraryStore } from './db/library.ts';
+import { FIRST_ROWS, firstDocuments, LibraryStore } from './db/library.ts';
 import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
 import { ARTICLE_EXTENSIONS, newDocument } from './library/newDocuments.ts';
 import { DropZone } from './import/DropZone.tsx';
@@ -72,7 +72,20 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   // a status message re-renders the workspace: as a transition, so it never delays painting what it reports (a tag)
   const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : startTransition(() => setStatus((s) => ({ text, seq: s.seq + 1, action })))), []);
   const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
-  useEffect(() => void reload(), [reload]);
+  // Opening: the first rows (a bounded read) are shown at once with the library's size, while the whole list is
+  // read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
+  const [loadingTotal, setLoadingTotal] = useState<number | null>(null);
+  useEffect(() => {
+    let full = false;
+    void firstDocuments(repo.db, FIRST_ROWS).then(
+      ({ docs, total }) => void (!full && total > docs.length && (setDocuments((d) => d ?? docs), setLoadingTotal(total))),
+      () => undefined, // the full read reports problems
+    );
+    void reload().finally(() => {
+      full = true;
+      setLoadingTotal(null);
+    });
+  }, [reload, repo]);
   const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
     const set = new Set(ids);
     setDocuments((docs) => docs?.map((d) => (set.has(d.id) ? patch(d) : d)) ?? docs);
@@ -183,6 +196,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
         <DropZone onDrop={(files) => void files.then(importer.start, (e) => announce(describeError(e), 'error'))}>
         <LibraryPanel
           documents={documents}
+          loadingTotal={loadingTotal}
           openId={openDoc?.id ?? null}
           store={library}
           announce={announce}

@@ -48,6 +48,12 @@ const SHOWN = (n) => {
   return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && !!t.querySelector('.title-button') && performance.now();
 };
 
+/** The whole list is in: the table holds every article and is no longer busy (the first rows come from a bounded read). */
+const COMPLETE = (n) => {
+  const t = document.querySelector('[role="table"][aria-label="Articles"]');
+  return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && t.getAttribute('aria-busy') !== 'true' && performance.now();
+};
+
 /** Baseline in the blank page: the metadata of every article through Dexie, the first 30 titles as <li>. */
 function listFirstRows() {
   const b = window.__bench;
@@ -115,12 +121,14 @@ export async function run({ browser, base, sentences, runs, rows, step }) {
     step(`seeded ${COUNT} articles in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
     const app = [];
+    const whole = [];
     const plain = [];
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
       await fresh.goto(base);
       const shown = await fresh.waitForFunction(SHOWN, COUNT, { polling: 'raf', timeout: 120_000 });
       app.push(await shown.jsonValue());
+      whole.push(await (await fresh.waitForFunction(COMPLETE, COUNT, { polling: 'raf', timeout: 120_000 })).jsonValue());
       await fresh.goto(`${base}bench/blank.html`);
       await fresh.waitForFunction(() => 'frame' in (window.__bench ?? {}));
       const { n, t } = await fresh.evaluate(listFirstRows);
@@ -128,7 +136,8 @@ export async function run({ browser, base, sentences, runs, rows, step }) {
       plain.push(t);
       await fresh.close();
     }
-    rows.push(row({ scenario: S8, measure: 'open: first rows of the table', value: timing(app), baseline: timing(plain), budget: { on: 'value', max: 500 }, note: `From navigation start to the "Articles" table showing rows with all ${COUNT.toLocaleString()} counted (labels counted per article). Baseline: a blank same-origin page reading the same metadata with Dexie and listing 30 titles.` }));
+    rows.push(row({ scenario: S8, measure: 'open: first rows of the table', value: timing(app), baseline: timing(plain), budget: { on: 'value', max: 500 }, note: `From navigation start to the "Articles" table showing rows (labels counted per article) with its row count at all ${COUNT.toLocaleString()}: the first ${200} rows come from a bounded read, the rest follow. Baseline: a blank same-origin page reading the same metadata with Dexie and listing 30 titles.` }));
+    rows.push(row({ scenario: S8, measure: 'open: whole list in the table', value: timing(whole), baseline: timing(plain), note: `From navigation start until the table holds all ${COUNT.toLocaleString()} articles with their counts (no longer aria-busy): the time until sort, filters and search cover the whole library. No budget in the issue; same baseline.` }));
 
     // search: open the app, wait for the text index, then type
     await page.goto(base);
@@ -164,7 +173,7 @@ export async function run({ browser, base, sentences, runs, rows, step }) {
     const k = summary(keys);
     rows.push(row({ scenario: S8, measure: 'search as you type: per keystroke p50', value: k, baseline: summary(base_), budget: { on: 'value', max: 100 }, note: `Key → complete results painted (titles and article text), ${keys.length} keys of ${QUERIES.map((q) => `"${q}"`).join(', ')}; ${notes.join('; ')}. Baseline: a plain lower-case substring filter of the ${COUNT.toLocaleString()} titles (no text). Text index built in a worker in ${indexSeconds.toFixed(1)} s after open; heap of the page ${heap.toFixed(0)} MB.` }));
     rows.push(row({ scenario: S8, measure: 'search as you type: per keystroke p95', value: percentile(keys, 95), baseline: percentile(base_, 95), budget: { on: 'value', max: 100 }, note: '' }));
-    step(`open ${timing(app).median.toFixed(0)} ms; key p50 ${k.median.toFixed(0)} ms, p95 ${percentile(keys, 95).toFixed(0)} ms`);
+    step(`open ${timing(app).median.toFixed(0)} ms (whole list ${timing(whole).median.toFixed(0)} ms); key p50 ${k.median.toFixed(0)} ms, p95 ${percentile(keys, 95).toFixed(0)} ms`);
   } finally {
     await context.close();
   }

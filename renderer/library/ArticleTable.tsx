@@ -14,6 +14,8 @@ interface ArticleTableProps {
   /** Results are still coming (the text index's answer, or a filter pass a key behind): aria-busy. */
   busy?: boolean;
   rows: readonly DocumentSummary[];
+  /** The table's size for assistive tech: more than `rows` while the library is still being read. */
+  rowCount?: number;
   sort: Sort | null;
   onSort(key: SortKey): void;
   selected: ReadonlySet<string>;
@@ -121,7 +123,7 @@ export function ArticleTable(props: ArticleTableProps) {
   };
 
   return (
-    <div ref={scrollRef} className={`article-table mode-${mode}`} style={tableStyle} role="table" aria-label="Articles" aria-rowcount={rows.length + 1} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
+    <div ref={scrollRef} className={`article-table mode-${mode}`} style={tableStyle} role="table" aria-label="Articles" aria-rowcount={(props.rowCount ?? rows.length) + 1} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
       <div role="rowgroup" className="article-head">
         <div role="row" aria-rowindex={1} className="article-row">
           <div role="columnheader" className="cell-select">

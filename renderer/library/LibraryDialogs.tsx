@@ -118,3 +118,25 @@ export function ConfirmDialog({ title, open, confirmLabel, onClose, onConfirm, c
     </Dialog>
   );
 }
+
+/** Renames the collection `name`; a bad or taken name is said in the dialog and nothing changes. */
+export function RenameCollectionDialog({ name, onClose, onRename }: { name: string | null; onClose(): void; onRename(to: string): Promise<void> }) {
+  const [to, setTo] = useState('');
+  const { error, setError, run } = useSubmit(onClose);
+  const errorId = useId();
+  useEffect(() => {
+    if (name !== null) {
+      setTo(name);
+      setError('');
+    }
+  }, [name, setError]);
+  return (
+    <Dialog title="Rename collection" open={name !== null} onClose={onClose} submitLabel="Rename" onSubmit={() => void run(() => checkCollectionName(to), () => onRename(to.trim()))}>
+      <label className="field">
+        New name for “{name}”
+        <input type="text" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={errorId} autoComplete="off" />
+      </label>
+      <ErrorLine id={errorId} error={error} />
+    </Dialog>
+  );
+}

@@ -8,9 +8,9 @@ import type { DocumentSummary } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { ArticleTable } from './ArticleTable.tsx';
 import { SplitHandle, useLibraryLayout } from './LibraryLayout.tsx';
-import { CollectionDialog, ConfirmDialog, EditDetailsDialog } from './LibraryDialogs.tsx';
+import { CollectionDialog, ConfirmDialog, EditDetailsDialog, RenameCollectionDialog } from './LibraryDialogs.tsx';
 import { NO_FILTERS, STATUS_NAMES, matchesFilters, sortDocuments, sourcesOf, type AnnotationFilter, type Filters, type Sort, type SortKey } from './libraryView.ts';
-import { useLibrarySearch } from './search/useLibrarySearch.ts';
+import { TEXT_RESULTS_LIMIT, useLibrarySearch } from './search/useLibrarySearch.ts';
 
 export { sourceLine } from './libraryView.ts';
 
@@ -18,6 +18,8 @@ export type Announce = (text: string, kind?: 'info' | 'error', action?: { label:
 
 interface LibraryPanelProps {
   documents: readonly DocumentSummary[] | null;
+  /** Set while `documents` is only the first rows of the library: how many articles it holds (App.tsx). */
+  loadingTotal?: number | null;
   openId: string | null;
   store: LibraryStore;
   onOpen(id: string): void;
@@ -45,7 +47,13 @@ interface LibraryPanelProps {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-type Pending = { kind: 'edit'; doc: DocumentSummary } | { kind: 'collection'; ids: string[] } | { kind: 'trash'; ids: string[] } | { kind: 'purge'; ids: string[] } | null;
+type Pending =
+  | { kind: 'edit'; doc: DocumentSummary }
+  | { kind: 'collection'; ids: string[] }
+  | { kind: 'trash'; ids: string[] }
+  | { kind: 'purge'; ids: string[] }
+  | { kind: 'rename-collection' | 'delete-collection'; name: string }
+  | null;
 
 /**
  * The library: add articles, search and filter them, and the "Articles" table (sort, status, selection). Ticked
@@ -62,7 +70,9 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const [trash, setTrash] = useState<DocumentSummary[]>([]);
   const [collections, setCollections] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending>(null);
-  const search = useLibrarySearch(query, documents !== null);
+  const loading = view === 'library' && !!props.loadingTotal;
+  // the text index is built once the whole list is in (its reads would compete with opening)
+  const search = useLibrarySearch(query, documents !== null && !props.loadingTotal);
   // while an article is open the library takes a resizable share of the height, or one line when hidden
   const layout = useLibraryLayout();
   const navRef = useRef<HTMLElement>(null);
@@ -72,11 +82,11 @@ export function LibraryPanel(props: LibraryPanelProps) {
 
   // after any change to the library: refresh the trash and collections, let the search index catch up
   useEffect(() => {
-    if (!documents) return;
+    if (!documents || props.loadingTotal) return;
     store.listTrash().then(setTrash, (e) => announce(describeError(e), 'error'));
     store.listCollections().then(setCollections, () => setCollections([]));
     sync();
-  }, [documents, store, announce, sync]);
+  }, [documents, props.loadingTotal, store, announce, sync]);
 
   const source = view === 'library' ? (documents ?? []) : trash;
   const sources = useMemo(() => sourcesOf(source), [source]);
@@ -138,8 +148,9 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const titleOf = (id: string) => (documents ?? []).concat(trash).find((d) => d.id === id)?.title ?? 'the article';
   const annotationsIn = (ids: string[]) => trash.filter((d) => ids.includes(d.id)).reduce((n, d) => n + totalCount(d.counts), 0);
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
-  const total = source.length;
-  const filtered = shown.length !== total;
+  const filtered = shown.length !== source.length;
+  // while the rest is read, the table has the first rows and the library's size
+  const total = loading ? props.loadingTotal! : source.length;
 
   return (
     <nav ref={navRef} className={`library${reading ? ' reading' : ''}${collapsed ? ' collapsed' : ''}`} aria-label="Library" style={reading && !collapsed ? { height: `${layout.pct}cqh` } : undefined}>
@@ -236,16 +247,33 @@ export function LibraryPanel(props: LibraryPanelProps) {
             </option>
           ))}
         </select>
+        {filters.collection !== 'any' ? (
+          <>
+            <button type="button" onClick={() => setPending({ kind: 'rename-collection', name: filters.collection })}>
+              Rename collection…
+            </button>
+            <button type="button" onClick={() => setPending({ kind: 'delete-collection', name: filters.collection })}>
+              Delete collection…
+            </button>
+          </>
+        ) : null}
         <button type="button" aria-pressed={view === 'trash'} onClick={() => (setView((v) => (v === 'trash' ? 'library' : 'trash')), setSelected(new Set()))}>
           Trash{trash.length ? ` (${trash.length.toLocaleString()})` : ''}
         </button>
       </div>
       <p className="library-summary">
         <span>{filtered ? `${plural(shown.length, 'article')} of ${total.toLocaleString()} shown` : plural(total, 'article')}</span>
+        {loading ? <span className="hint"> · loading the list…</span> : null}
         {query.trim() && search.indexing ? (
           <span className="hint">
             {' '}
             · titles searched; article text {search.progress ? `indexed ${Math.floor((100 * search.progress.indexed) / Math.max(1, search.progress.total))} %` : 'not indexed yet'}
+          </span>
+        ) : null}
+        {query.trim() && search.textTotal ? (
+          <span className="hint">
+            {' '}
+            · article text: the {TEXT_RESULTS_LIMIT.toLocaleString()} best of {search.textTotal.toLocaleString()} matches shown — add a word to narrow
           </span>
         ) : null}
         {filtered ? (
@@ -307,8 +335,9 @@ export function LibraryPanel(props: LibraryPanelProps) {
       {view === 'trash' && trash.length === 0 ? <p className="empty-state">The trash is empty.</p> : null}
       <ArticleTable
         mode={view}
-        busy={search.pending || matches !== search.matches}
+        busy={loading || search.pending || matches !== search.matches}
         rows={shown}
+        rowCount={loading && !filtered ? total : shown.length}
         sort={sort}
         onSort={onSort}
         selected={selected}
@@ -355,6 +384,42 @@ export function LibraryPanel(props: LibraryPanelProps) {
           announce(`Added ${plural(ids.length, 'article')} to “${name}”.`);
         }}
       />
+      <RenameCollectionDialog
+        name={pending?.kind === 'rename-collection' ? pending.name : null}
+        onClose={() => setPending(null)}
+        onRename={async (to) => {
+          const from = pending?.kind === 'rename-collection' ? pending.name : '';
+          const ids = await store.renameCollection(from, to);
+          onPatch(ids, (d) => ({ ...d, collections: d.collections?.map((c) => (c === from ? to : c)) }));
+          setCollections((cs) => [...new Set(cs.map((c) => (c === from ? to : c)))].sort((a, b) => a.localeCompare(b)));
+          setFilter('collection', to);
+          announce(`Renamed the collection “${from}” to “${to}”.`);
+        }}
+      />
+      <ConfirmDialog
+        title="Delete collection"
+        confirmLabel="Delete collection"
+        open={pending?.kind === 'delete-collection'}
+        onClose={() => setPending(null)}
+        onConfirm={async () => {
+          const name = pending?.kind === 'delete-collection' ? pending.name : '';
+          const ids = await store.deleteCollection(name);
+          onPatch(ids, (d) => {
+            const rest = d.collections?.filter((c) => c !== name);
+            const next = { ...d, collections: rest };
+            if (!rest?.length) delete next.collections;
+            return next;
+          });
+          setCollections((cs) => cs.filter((c) => c !== name));
+          setFilter('collection', 'any');
+          announce(`Deleted the collection “${name}”. ${ids.length === 1 ? 'Its article stays' : `Its ${ids.length.toLocaleString()} articles stay`} in the library.`);
+        }}
+      >
+        <p>
+          Delete the collection “{pending?.kind === 'delete-collection' ? pending.name : ''}”? Its articles stay in the library (and their annotations with them); only
+          their place in this collection goes.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         title="Move to trash"
         confirmLabel="Move to trash"

@@ -66,13 +66,34 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         }).catch(fail);
         break;
       case 'query':
-        post({ type: 'result', seq: m.seq, query: m.query, ids: index.search(m.query), complete });
+        // only the newest query is answered: keys typed while an answer was being computed replace each other
+        latest = m;
+        if (!answerDue) {
+          answerDue = true;
+          setTimeout(answer, 0);
+        }
         break;
     }
   } catch (e) {
     fail(e);
   }
 };
+
+let latest: Extract<ToWorker, { type: 'query' }> | null = null;
+let answerDue = false;
+
+function answer(): void {
+  answerDue = false;
+  const q = latest;
+  latest = null;
+  if (!q) return;
+  try {
+    const { ids, total } = index.searchTop(q.query, q.limit);
+    post({ type: 'result', seq: q.seq, query: q.query, ids, total, complete });
+  } catch (e) {
+    fail(e);
+  }
+}
 
 function fail(e: unknown): void {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -25,7 +25,9 @@ export class TextIndex {
     fields: ['title', 'text'],
     storeFields: [],
     processTerm: (term) => fold(term) || null,
-    searchOptions: { prefix: true, combineWith: 'AND', boost: { title: 2 } },
+    // only the word being typed (the last) is a prefix: the words before it are complete, and prefix-matching each
+    // of them again would multiply the terms looked up per key
+    searchOptions: { prefix: (_term, i, terms) => i === terms.length - 1, combineWith: 'AND', boost: { title: 2 } },
   });
 
   /** The indexed ids (MiniSearch keeps no public list of them). */
@@ -61,7 +63,18 @@ export class TextIndex {
 
   /** Ids of the documents holding every word of the query (the last may be a prefix), best first. */
   search(query: string): string[] {
-    if (!queryWords(query).length) return [];
-    return this.index.search(query).map((r) => r.id as string);
+    return this.searchTop(query, Infinity).ids;
+  }
+
+  /**
+   * The `limit` best matches and how many there are in all: a short word can match most of a large library, and
+   * sending (and turning into a set) tens of thousands of ids on every key press is what made typing slow.
+   */
+  searchTop(query: string, limit: number): { ids: string[]; total: number } {
+    if (!queryWords(query).length) return { ids: [], total: 0 };
+    const results = this.index.search(query);
+    const ids: string[] = [];
+    for (let i = 0; i < results.length && i < limit; i++) ids.push(results[i]!.id as string);
+    return { ids, total: results.length };
   }
 }

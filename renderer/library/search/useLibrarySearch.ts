@@ -10,6 +10,12 @@ import { fold, queryWords, titleMatches } from './textIndex.ts';
 /** Words shorter than this are matched in titles only. */
 const MIN_TEXT_WORD = 3;
 const START_DELAY_MS = 300;
+/**
+ * Text matches sent back per key, best first. Titles are matched on the main thread in full; the text index's answer
+ * adds at most this many rows (and says how many matched in all), so a short word over 100,000 articles costs a
+ * few hundred ids per key, not tens of thousands.
+ */
+export const TEXT_RESULTS_LIMIT = 500;
 
 export interface SearchState {
   /** Null when there is no query: everything matches. */
@@ -20,6 +26,8 @@ export interface SearchState {
   indexing: boolean;
   /** True while the worker's answer to the current query is outstanding. */
   pending: boolean;
+  /** Articles whose text matches the current query, when more than TEXT_RESULTS_LIMIT (only the best are shown). */
+  textTotal: number | null;
   /** Tells the worker the library changed (ids whose title or text changed, if known). */
   sync(changed?: string[]): void;
 }
@@ -29,7 +37,7 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const [progress, setProgress] = useState<SearchState['progress']>(null);
-  const [textHits, setTextHits] = useState<{ query: string; ids: Set<string> } | null>(null);
+  const [textHits, setTextHits] = useState<{ query: string; ids: Set<string>; total: number } | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -45,7 +53,8 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         const m = e.data;
         if (m.type === 'progress') setProgress({ indexed: m.indexed, total: m.total });
-        else if (m.type === 'result' && m.seq === seq.current) setTextHits({ query: m.query, ids: new Set(m.ids) });
+        // an answer to an older key is dropped (the worker also skips keys typed while it was busy)
+        else if (m.type === 'result' && m.seq === seq.current) setTextHits({ query: m.query, ids: new Set(m.ids), total: m.total });
         else if (m.type === 'error') console.warn('Search index:', m.message);
       };
       w.postMessage({ type: 'init', dbName } satisfies ToWorker);
@@ -66,14 +75,17 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
   useEffect(() => {
     if (!textKey || !worker.current) return;
     seq.current += 1;
-    worker.current.postMessage({ type: 'query', seq: seq.current, query: textKey } satisfies ToWorker);
+    worker.current.postMessage({ type: 'query', seq: seq.current, query: textKey, limit: TEXT_RESULTS_LIMIT } satisfies ToWorker);
   }, [textKey, progress?.indexed]);
 
   // folded titles are computed once per title string and kept (typing must not fold 100,000 titles per key)
   const folded = useRef(new Map<string, string>());
   const matches = useMemo(() => {
     if (!words.length) return null;
-    const hits = textKey && textHits?.query === textKey ? textHits.ids : null;
+    // While the answer for this key is coming, the previous answer stays if this query only narrows it (a letter
+    // added): those rows are a superset, so the table does not flicker to titles only and back. The worker's answer
+    // then trims them. A different query starts from title matches alone.
+    const hits = textKey && textHits && (textHits.query === textKey || narrows(textKey, textHits.query)) ? textHits.ids : null;
     const cache = folded.current;
     return (id: string, title: string) => {
       if (hits?.has(id)) return true;
@@ -85,5 +97,27 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
 
   const sync = useCallback((changed?: string[]) => worker.current?.postMessage({ type: 'sync', changed } satisfies ToWorker), []);
 
-  return { matches, progress, indexing: !progress || progress.indexed < progress.total, pending: !!textKey && !!worker.current && textHits?.query !== textKey, sync };
+  const current = textKey && textHits?.query === textKey ? textHits : null;
+  return {
+    matches,
+    progress,
+    indexing: !progress || progress.indexed < progress.total,
+    pending: !!textKey && !!worker.current && textHits?.query !== textKey,
+    textTotal: current && current.total > current.ids.size ? current.total : null,
+    sync,
+  };
+}
+
+/**
+ * True when every document matching `next` also matches `previous`: the same words with the last one longer
+ * (or words added). Matching is AND over words with the last as a prefix, so a longer last word or an extra word
+ * can only narrow.
+ */
+export function narrows(next: string, previous: string): boolean {
+  if (!previous || next === previous) return next === previous;
+  const a = previous.split(' ');
+  const b = next.split(' ');
+  if (b.length < a.length) return false;
+  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+  return b[a.length - 1]!.startsWith(a[a.length - 1]!);
 }
