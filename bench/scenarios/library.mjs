@@ -145,7 +145,7 @@ export async function run({ browser, base, sentences, runs, rows, step }) {
     const opened = Date.now();
     const search = page.getByRole('searchbox', { name: 'Search articles' });
     await search.fill('missile');
-    await page.waitForFunction(() => !document.querySelector('.library-summary .hint'), null, { timeout: 600_000, polling: 500 });
+    await page.waitForFunction(() => !document.querySelector('.library-summary .index-progress'), null, { timeout: 600_000, polling: 500 });
     const indexSeconds = (Date.now() - opened) / 1000;
     await search.fill('');
     step(`text index of ${COUNT} articles built in ${indexSeconds.toFixed(1)} s (worker)`);

@@ -265,7 +265,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
         <span>{filtered ? `${plural(shown.length, 'article')} of ${total.toLocaleString()} shown` : plural(total, 'article')}</span>
         {loading ? <span className="hint"> · loading the list…</span> : null}
         {query.trim() && search.indexing ? (
-          <span className="hint">
+          <span className="hint index-progress">
             {' '}
             · titles searched; article text {search.progress ? `indexed ${Math.floor((100 * search.progress.indexed) / Math.max(1, search.progress.total))} %` : 'not indexed yet'}
           </span>
