@@ -76,15 +76,12 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   // read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
   const [loadingTotal, setLoadingTotal] = useState<number | null>(null);
   useEffect(() => {
-    let full = false;
-    void firstDocuments(repo.db, FIRST_ROWS).then(
-      ({ docs, total }) => void (!full && total > docs.length && (setDocuments((d) => d ?? docs), setLoadingTotal(total))),
-      () => undefined, // the full read reports problems
-    );
-    void reload().finally(() => {
-      full = true;
-      setLoadingTotal(null);
-    });
+    // the whole list is read after the first rows are in: its getAll, deserialised on this thread, would hold them up
+    void firstDocuments(repo.db, FIRST_ROWS)
+      .then(({ docs, total }) => void (total > docs.length && (setDocuments((d) => d ?? docs), setLoadingTotal(total))))
+      .catch(() => undefined) // the full read reports problems
+      .then(() => reload())
+      .finally(() => setLoadingTotal(null));
   }, [reload, repo]);
   const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
     const set = new Set(ids);
