@@ -1,0 +1,147 @@
+/**
+ * Profiling aid (not part of the bench table): seeds the big article, opens it, and records a CPU profile (CDP
+ * Profiler) around tag and undo key presses; prints the functions with the most self time.
+ * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [tag|undo|open]
+ */
+import { build } from 'esbuild';
+import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshPage, launch, openApp, seedFromPage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const what = process.argv[2] ?? 'tag';
+const tmp = await mkdtemp(join(os.tmpdir(), 'factmark-prof-'));
+const common = { bundle: true, logLevel: 'warning', target: ['chrome120', 'node20'] };
+await build({ ...common, entryPoints: [join(here, 'node-entry.ts')], outfile: join(tmp, 'node.mjs'), platform: 'node', format: 'esm' });
+await build({ ...common, entryPoints: [join(here, 'page-entry.ts')], outfile: join(tmp, 'www', 'page.js'), platform: 'browser', format: 'iife' });
+await copyFile(join(here, 'pages', 'blank.html'), join(tmp, 'www', 'blank.html'));
+const lib = await import(pathToFileURL(join(tmp, 'node.mjs')).href);
+const samples = await Promise.all((await readdir(join(root, 'samples'))).filter((f) => f.endsWith('.txt')).map((f) => readFile(join(root, 'samples', f), 'utf8')));
+const sentences = lib.sentencesOf(samples);
+const server = await serve([['/bench/', join(tmp, 'www')], ['/', process.env.FM_RENDERER_DIR ?? join(root, 'dist', 'renderer')]]);
+const browser = await launch();
+const { page } = await freshPage(browser);
+const expected = await seedFromPage(page, server.url, sentences, async (s) => {
+  const { doc, annotations } = await window.__bench.bigArticle(s);
+  await window.__bench.seed([doc], annotations);
+  return annotations.length;
+});
+await openApp(page, server.url, 1);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+const painted = () => ['fm-claim', 'fm-denial', 'fm-unverified'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0);
+if (what === 'open') await cdp.send('Profiler.start');
+await page.evaluate(async ({ expected, painted }) => {
+  const count = new Function(`return (${painted})()`);
+  const t0 = performance.now();
+  document.querySelector('[role="table"][aria-label="Articles"] .title-button').click();
+  while (count() !== expected) await new Promise((r) => requestAnimationFrame(r));
+  console.log('open', performance.now() - t0);
+}, { expected, painted: painted.toString() });
+if (what !== 'open') {
+  await page.evaluate(() => {
+    const p = document.querySelectorAll('[role="document"] p')[20];
+    p.scrollIntoView({ block: 'center' });
+  });
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.start');
+  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing'] });
+  const times = await page.evaluate(async (what) => {
+    const out = [];
+    const claims = () => CSS.highlights.get('fm-claim')?.size ?? 0;
+    const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    for (let i = 0; i < 6; i++) {
+      const p = document.querySelectorAll('[role="document"] p')[20 + i];
+      const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+      const start = text.data.indexOf(' ', 10) + 1;
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, text.data.indexOf(' ', start));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const c0 = claims();
+      performance.mark('press');
+      const t0 = performance.now();
+      press({ key: '1' });
+      while (claims() !== c0 + 1) await new Promise((r) => setTimeout(r, 0));
+      out.push(['tag', performance.now() - t0]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (let i = 0; i < 6; i++) {
+      const c0 = claims();
+      const t0 = performance.now();
+      press({ key: 'z', ctrlKey: true });
+      while (claims() !== c0 - 1) await new Promise((r) => setTimeout(r, 0));
+      out.push(['undo', performance.now() - t0]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return out;
+  }, what);
+  console.log(times.map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', '));
+  if (process.env.TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const totals = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || e.dur === undefined) continue;
+      if (main && (e.pid !== main.pid || e.tid !== main.tid)) continue;
+      totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    console.log('--- trace, main thread, inclusive by event name');
+    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
+  }
+}
+const { profile } = await cdp.send('Profiler.stop');
+// self time per function
+const dt = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (let i = 0; i < profile.samples.length; i++) {
+  const n = byId.get(profile.samples[i]);
+  const f = n.callFrame;
+  const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  dt.set(key, (dt.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+}
+const total = [...dt.values()].reduce((a, b) => a + b, 0);
+console.log(`total ${total.toFixed(0)} ms`);
+for (const [k, v] of [...dt].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k);
+await import('node:fs').then((fs) => fs.writeFileSync('/tmp/perf-work/profile.cpuprofile', JSON.stringify(profile)));
+await browser.close();
+await server.close();
+// inclusive time per function (each function counted once per sample)
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const seen = new Set();
+  for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    incl.set(key, (incl.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+}
+console.log('--- inclusive');
+for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(v.toFixed(1).padStart(8), k);
+// callers of a native function (e.g. PROFILE_CALLERS=continue)
+if (process.env.PROFILE_CALLERS) {
+  const stacks = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const leaf = byId.get(profile.samples[i]);
+    if (leaf.callFrame.functionName !== process.env.PROFILE_CALLERS) continue;
+    const names = [];
+    for (let id = parent.get(leaf.id); id !== undefined && names.length < 14; id = parent.get(id)) {
+      const f = byId.get(id).callFrame;
+      names.push(`${f.functionName || '(anon)'}:${f.lineNumber}`);
+    }
+    const key = names.join(' < ');
+    stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  for (const [k, v] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(v.toFixed(1), k);
+}
