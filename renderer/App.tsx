@@ -5,7 +5,7 @@ import { FirstRun } from './components/FirstRun.tsx';
 import { PasteDialog } from './components/PasteDialog.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { LabelsProvider } from './labels/LabelsProvider.tsx';
-import { useLabelsRevision } from './labels/labelStore.ts';
+import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { FIRST_ROWS, firstDocuments, LibraryStore } from './db/library.ts';
@@ -93,9 +93,8 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
   const [mainView, setMainView] = useState<'reader' | 'agreement'>('reader');
   const labelsRevision = useLabelsRevision();
 
-  // The library's counts follow tagging a moment later, once per burst of edits: re-counting (a key pass over the
-  // article's annotations, ~10,000 cursor steps in a big one) and re-rendering the library on every key press would
-  // compete with painting the next tag in the reader.
+  // The library's counts follow tagging a moment later, once per burst of edits: re-counting and re-rendering the
+  // library on every key press would compete with painting the next tag in the reader.
   const countsDue = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const refreshCounts = useCallback(
     (id: string) => {
@@ -104,7 +103,7 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
         id,
         setTimeout(() => {
           countsDue.current.delete(id);
-          repo.countLabels(id).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts, updatedAt: new Date().toISOString() } : d)) ?? docs));
+          repo.countLabels(id, getLabels()).then((counts) => setDocuments((docs) => docs?.map((d) => (d.id === id ? { ...d, counts, updatedAt: new Date().toISOString() } : d)) ?? docs));
         }, 1000),
       );
     },

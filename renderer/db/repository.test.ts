@@ -157,3 +157,18 @@ describe('FactmarkDatabase migration', () => {
     await v2.delete();
   });
 });
+
+describe('countLabels', () => {
+  it('counts each label of the set, and labels outside the set too', async () => {
+    const text = 'Kyiv said the port was hit. Moscow denied it. The outlet retracted it.';
+    await repo.addDocuments([doc('a', text)]);
+    const tag = (label: string, start: number, end: number) =>
+      repo.apply({ kind: 'create', annotation: makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label, start, end }, 't') });
+    await tag('claim', 0, 26);
+    await tag('claim', 5, 9);
+    await tag('denial', 28, 44);
+    expect(await repo.countLabels('a')).toEqual({ claim: 2, denial: 1, unverified: 0 });
+    await tag('retraction', 46, 69);
+    expect(await repo.countLabels('a')).toEqual({ claim: 2, denial: 1, unverified: 0, retraction: 1 });
+  });
+});

@@ -1,7 +1,7 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
-import { emptyCounts, type Label, type LabelCounts } from '../../shared/labels.ts';
+import { DEFAULT_LABELS, emptyCounts, type Label, type LabelCounts, type LabelSet } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 import { libraryOrder } from './library.ts';
@@ -162,12 +162,23 @@ export class Repository {
     });
   }
 
-  async countLabels(documentId: string): Promise<LabelCounts> {
-    // every label of the article (a configured set can have any number), from the index's keys alone
-    const counts = emptyCounts();
-    const keys = (await this.db.annotations.where('[documentId+label]').between([documentId, ''], [documentId, '\uffff']).keys()) as unknown as [string, Label][];
-    for (const [, label] of keys) counts[label] = (counts[label] ?? 0) + 1;
-    return counts;
+  /**
+   * The article's annotations per label: one native count() per label of the set (no records or keys read), and a
+   * key pass over the article's index range only when some annotation has a label outside the set.
+   */
+  async countLabels(documentId: string, set: LabelSet = DEFAULT_LABELS): Promise<LabelCounts> {
+    const byLabel = this.db.annotations.where('[documentId+label]');
+    const [total, ...each] = await Promise.all([
+      this.db.annotations.where('documentId').equals(documentId).count(),
+      ...set.map((l) => byLabel.equals([documentId, l.id]).count()),
+    ]);
+    const counts = emptyCounts(set);
+    set.forEach((l, i) => (counts[l.id] = each[i]!));
+    if (each.reduce((a, b) => a + b, 0) === total) return counts;
+    const keys = (await byLabel.between([documentId, ''], [documentId, '\uffff']).keys()) as unknown as [string, Label][];
+    const all = emptyCounts(set);
+    for (const [, label] of keys) all[label] = (all[label] ?? 0) + 1;
+    return all;
   }
 
   async annotationsOf(documentId: string): Promise<Annotation[]> {
