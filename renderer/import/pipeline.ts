@@ -67,7 +67,7 @@ const SLICE_MS = 25;
  * collecting this long. IndexedDB copies every record on the page's thread when it is added, all in one task, so
  * the size of a chunk bounds the longest task of an import.
  */
-const CHUNK_DOCS = 100;
+const CHUNK_DOCS = 250;
 const CHUNK_CHARS = 1_500_000;
 const CHUNK_MS = 1_000;
 
