@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, krippendorffAlpha, tokenAgreement, tokenCategories, tokenize } from './index.ts';
+import { groups, randomString } from '../text/testing.ts';
 import { ann, PORT_ALPHA, PORT_FLEISS, PORT_KAPPA, PORT_TEXT, portAnnotations } from './test-fixtures.ts';
 
 const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
@@ -80,39 +81,13 @@ describe('tokenAgreement on a small document (hand-computed)', () => {
 
 describe('tokenize fast path', () => {
   // tokenize() handles lines of plain Latin/Cyrillic text itself; it must give exactly what Intl.Segmenter gives.
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
-  const groups = [
-    [...range(0x41, 0x5a), ...range(0x61, 0x7a), ...range(0xc0, 0x17f).filter((c) => c !== '×' && c !== '÷'), ...range(0x400, 0x4ff)],
-    range(0x30, 0x39),
-    ['_'],
-    [':', '.', "'", '‘', '’', ',', ';'],
-    [...range(0x20, 0x7e).filter((c) => !/[A-Za-z0-9_:.',;]/.test(c)), '\t', '\u00a0', '–', '—', '“', '”', '…'],
-    ['世', '界', '👍', '\u0301', '\u200d', 'א', '·', '٣', 'ｱ', '©', '\u00ad'], // outside the fast path: the segmenter decides
-  ];
-  const weights = [6, 3, 1, 3, 3, 1];
-  let seed = 12345;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0; // mulberry32: a fixed, reproducible sequence
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const char = () => {
-    let w = random() * total;
-    let g = 0;
-    while ((w -= weights[g]!) > 0) g++;
-    return pick(groups[g]!);
-  };
   const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
   const reference = (s: string) => [...segmenter.segment(s)].filter((x) => x.isWordLike).map((x) => ({ start: x.index, end: x.index + x.segment.length }));
 
   it('matches Intl.Segmenter on 20,000 random strings over every character it knows', () => {
     const mismatches: string[] = [];
     for (let n = 0; n < 20_000 && mismatches.length < 5; n++) {
-      let s = '';
-      for (let len = 1 + Math.floor(random() * 14); len > 0; len--) s += char();
+      const s = randomString();
       if (JSON.stringify(tokenize(s)) !== JSON.stringify(reference(s))) mismatches.push(s);
     }
     expect(mismatches).toEqual([]);

@@ -9,6 +9,7 @@ import type { Annotation, Dataset } from '../model.ts';
 import { linksLeftOut, withWarnings } from './details.ts';
 import { LeftOutLog, makeReport, prepareExport, type ExportSpan } from './prepare.ts';
 import type { ExportOptions, ExportResult } from './types.ts';
+import { wordSegments } from '../text/wordSegments.ts';
 
 export interface Token {
   text: string;
@@ -17,13 +18,13 @@ export interface Token {
   end: number;
 }
 
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
-const sentences = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+// Root locale: the same tokens whatever the machine's language.
+const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
 
 /**
  * Sentences as lists of tokens; whitespace-only segments are not tokens. Segmented line by line: a line break always
  * ends a sentence (UAX #29 SB4), so the result is the same, and V8's segmenter slows down more than linearly on
- * long inputs.
+ * long inputs. Words come from shared/text/wordSegments.ts (Intl.Segmenter's segments, with a fast path).
  */
 export function tokenise(text: string): Token[][] {
   const out: Token[][] = [];
@@ -32,10 +33,9 @@ export function tokenise(text: string): Token[][] {
     for (const s of sentences.segment(line)) {
       const at = lineStart + s.index;
       const tokens: Token[] = [];
-      for (const w of words.segment(s.segment)) {
-        if (/^\s+$/u.test(w.segment)) continue;
-        tokens.push({ text: w.segment, start: at + w.index, end: at + w.index + w.segment.length });
-      }
+      wordSegments(text, at, at + s.segment.length, (start, end) => {
+        if (!/^\s+$/u.test(text.slice(start, end))) tokens.push({ text: text.slice(start, end), start, end });
+      });
       if (tokens.length) out.push(tokens);
     }
     lineStart += line.length + 1;
