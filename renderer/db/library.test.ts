@@ -4,7 +4,7 @@ import { makeAnnotation } from '../../shared/annotation.ts';
 import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
 import type { FmDocument } from '../../shared/model.ts';
 import { FactmarkDatabase } from './database.ts';
-import { LibraryStore } from './library.ts';
+import { firstDocuments, LibraryStore } from './library.ts';
 import { Repository } from './repository.ts';
 
 let db: FactmarkDatabase;
@@ -102,5 +102,33 @@ describe('LibraryStore', () => {
     const rest = await store.searchRecords(first[0]!.id, 10);
     expect([...first, ...rest].map((r) => [r.id, r.text])).toEqual([['a', 'one two'], ['bb', 'three four']]);
     expect(await store.searchRecordsFor(['bb', 'missing'])).toEqual([{ id: 'bb', title: 'Title bb', text: 'three four' }]);
+  });
+
+  it('counts every article, and the first rows agree with the whole list', async () => {
+    const docs = Array.from({ length: 30 }, (_, i) => ({ ...doc(`d${String(i).padStart(2, '0')}`, 'abc def'), contentHash: `h${i}`, createdAt: `2026-02-01T00:00:${String(i).padStart(2, '0')}Z` }));
+    await repo.addDocuments(docs);
+    const tags = docs.flatMap((d, i) => Array.from({ length: i % 4 }, () => tag(d.id, 'abc def')));
+    for (const a of tags) await repo.apply({ kind: 'create', annotation: a });
+    await store.trash(['bb']);
+    const all = await repo.listDocuments();
+    expect(all).toHaveLength(31);
+    for (const [i, d] of docs.entries()) expect(all.find((s) => s.id === d.id)!.counts.claim ?? 0).toBe(i % 4);
+    const first = await firstDocuments(db, 5);
+    expect(first.total).toBe(31);
+    expect(first.docs.map((d) => [d.id, d.counts.claim ?? 0])).toEqual(all.slice(0, 5).map((d) => [d.id, d.counts.claim ?? 0]));
+  });
+
+  it('renames a collection (a taken name is refused) and deletes one, keeping its articles', async () => {
+    await store.addToCollection(['a', 'bb'], 'Black Sea');
+    await store.addToCollection(['bb'], 'Crimea');
+    await expect(store.renameCollection('Black Sea', 'Crimea')).rejects.toThrow('A collection named “Crimea” already exists.');
+    expect(await store.renameCollection('Black Sea', ' Fleet ')).toEqual(['a', 'bb']);
+    expect(await store.listCollections()).toEqual(['Crimea', 'Fleet']);
+    expect((await repo.listDocuments()).map((d) => d.collections)).toEqual([['Fleet'], ['Fleet', 'Crimea']]);
+    expect(await store.deleteCollection('Fleet')).toEqual(['a', 'bb']);
+    expect(await store.listCollections()).toEqual(['Crimea']);
+    const [a, b] = await repo.listDocuments();
+    expect(a!.collections).toBeUndefined();
+    expect(b!.collections).toEqual(['Crimea']);
   });
 });

@@ -257,3 +257,4 @@ export async function firstDocuments(db: FactmarkDatabase, limit: number): Promi
 
 /** Rows read first when the library opens: a few screens of the table. */
 export const FIRST_ROWS = 200;
+
