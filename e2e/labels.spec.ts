@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { annotationItems, articleTable, dragSelect, firstRun, openArticle, pasteArticle } from './helpers.ts';
 
 const TEXT = 'Kyiv said the port was hit. Moscow denied it. The paper later withdrew the story entirely.';
@@ -33,6 +33,31 @@ async function addRetraction(page: Page) {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status')).toHaveText('Label set saved.');
   await closeSettings(page);
+}
+
+/** Adds "Retraction", tags the last sentence with it and exports the library as Factmark JSONL; returns the file's path. */
+async function exportTaggedRetraction(page: Page): Promise<string> {
+  await addRetraction(page);
+  await dragSelect(page, 'The paper later withdrew the story entirely.');
+  await page.keyboard.press('4');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  return (await (await downloading).path())!;
+}
+
+/** Ben, in a fresh profile (the default label set), imports that file, is told of the new label and opens "Port". */
+async function importAsBen(browser: Browser, file: string): Promise<Page> {
+  const other = await (await browser.newContext()).newPage();
+  await firstRun(other, 'Ben');
+  const choosing = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Import dataset…' }).click();
+  await (await choosing).setFiles({ name: 'port.factmark.jsonl', mimeType: 'application/jsonl', buffer: await readFile(file) });
+  await expect(other.getByRole('status')).toContainText('New label in the label set: Retraction.');
+  await openArticle(other, 'Port');
+  return other;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -141,16 +166,7 @@ test('removing a label in use can delete its annotations, or be cancelled', asyn
 });
 
 test('a native export carries the label set in its header', async ({ page }) => {
-  await addRetraction(page);
-  await dragSelect(page, 'The paper later withdrew the story entirely.');
-  await page.keyboard.press('4');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export' }).click();
-  const download = await downloading;
-  const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+  const lines = (await readFile(await exportTaggedRetraction(page), 'utf8')).trim().split('\n');
   const header = JSON.parse(lines[0]!);
   expect(header.labels.map((l: { id: string }) => l.id)).toEqual(['claim', 'denial', 'unverified', 'retraction']);
   expect(header.labels[3]).toMatchObject({ id: 'retraction', name: 'Retraction', key: '4', colour: '#0f766e', description: 'The outlet withdrawing an earlier report.' });
@@ -158,24 +174,10 @@ test('a native export carries the label set in its header', async ({ page }) => 
 });
 
 test('importing a native file with a label this library lacks adds it (name, key, colour) and reports it', async ({ page, browser }) => {
-  await addRetraction(page);
-  await dragSelect(page, 'The paper later withdrew the story entirely.');
-  await page.keyboard.press('4');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export' }).click();
-  const file = (await (await downloading).path())!;
+  const file = await exportTaggedRetraction(page);
 
   // a fresh profile: the default set only
-  const other = await (await browser.newContext()).newPage();
-  await firstRun(other, 'Ben');
-  const choosing = other.waitForEvent('filechooser');
-  await other.getByRole('button', { name: 'Import dataset…' }).click();
-  await (await choosing).setFiles({ name: 'port.factmark.jsonl', mimeType: 'application/jsonl', buffer: await readFile(file) });
-  await expect(other.getByRole('status')).toContainText('New label in the label set: Retraction.');
-  await openArticle(other, 'Port');
+  const other = await importAsBen(browser, file);
   const button = other.getByRole('toolbar', { name: 'Tags' }).getByRole('button', { name: 'Retraction' });
   await expect(button).toHaveAttribute('aria-keyshortcuts', '4');
   await expect(button).toHaveAccessibleDescription('The outlet withdrawing an earlier report.');
@@ -183,24 +185,10 @@ test('importing a native file with a label this library lacks adds it (name, key
 });
 
 test('the Agreement view measures a custom label: Retraction has its own per-label bar', async ({ page, browser }) => {
-  await addRetraction(page);
-  await dragSelect(page, 'The paper later withdrew the story entirely.');
-  await page.keyboard.press('4');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export dataset' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Factmark JSONL' });
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export' }).click();
-  const file = (await (await downloading).path())!;
+  const file = await exportTaggedRetraction(page);
 
   // Ben imports Ana's work (the set comes with it) and tags the same sentence as a retraction too
-  const other = await (await browser.newContext()).newPage();
-  await firstRun(other, 'Ben');
-  const choosing = other.waitForEvent('filechooser');
-  await other.getByRole('button', { name: 'Import dataset…' }).click();
-  await (await choosing).setFiles({ name: 'port.factmark.jsonl', mimeType: 'application/jsonl', buffer: await readFile(file) });
-  await expect(other.getByRole('status')).toContainText('New label in the label set: Retraction.');
-  await openArticle(other, 'Port');
+  const other = await importAsBen(browser, file);
   await dragSelect(other, 'The paper later withdrew the story entirely.');
   await other.keyboard.press('4');
   await expect(annotationItems(other).filter({ hasText: 'Ben' })).toHaveCount(1);

@@ -183,33 +183,14 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
           </div>
 
           {report.perPair.map((p) => (
-            <table key={p.annotators.join('|')} aria-label={`Span label confusion ${p.annotators[0]} × ${p.annotators[1]}`}>
-              <caption>
-                Span labels (spans matched by overlap): rows {p.annotators[0]}, columns {p.annotators[1]}; none = no overlapping span
-              </caption>
-              <thead>
-                <tr>
-                  <td />
-                  {report.spanCategories.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.spanConfusion.map((row, i) => (
-                  <tr key={i}>
-                    <th scope="row">{report.spanCategories[i]}</th>
-                    {row.map((n, j) => (
-                      <td key={j} className={i === j ? 'diagonal' : n > 0 ? 'off-diagonal' : undefined}>
-                        {n}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ConfusionTable
+              key={p.annotators.join('|')}
+              label={`Span label confusion ${p.annotators[0]} × ${p.annotators[1]}`}
+              caption={`Span labels (spans matched by overlap): rows ${p.annotators[0]}, columns ${p.annotators[1]}; none = no overlapping span`}
+              categories={report.spanCategories}
+              matrix={p.spanConfusion}
+              marked
+            />
           ))}
 
           {report.scope.kind === 'library' && report.perCollection.length ? (
@@ -241,31 +222,13 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
           ) : null}
 
           {report.perPair.map((p) => (
-            <table key={p.annotators.join('|')} aria-label={`Confusion matrix ${p.annotators[0]} × ${p.annotators[1]}`}>
-              <caption>
-                Confusion (tokens): rows {p.annotators[0]}, columns {p.annotators[1]}
-              </caption>
-              <thead>
-                <tr>
-                  <td />
-                  {report.categories.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.confusion.map((row, i) => (
-                  <tr key={i}>
-                    <th scope="row">{report.categories[i]}</th>
-                    {row.map((n, j) => (
-                      <td key={j}>{n}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ConfusionTable
+              key={p.annotators.join('|')}
+              label={`Confusion matrix ${p.annotators[0]} × ${p.annotators[1]}`}
+              caption={`Confusion (tokens): rows ${p.annotators[0]}, columns ${p.annotators[1]}`}
+              categories={report.categories}
+              matrix={p.confusion}
+            />
           ))}
 
           <h3>Worst articles first</h3>
@@ -285,5 +248,36 @@ export function AgreementView({ db, openId, openTitle, onOpen, onExportAdjudicat
         </>
       )}
     </section>
+  );
+}
+
+/** One pair's confusion matrix: rows the first annotator's categories, columns the second's. `marked` styles the diagonal and the non-zero cells off it. */
+function ConfusionTable({ label, caption, categories, matrix, marked = false }: { label: string; caption: string; categories: readonly string[]; matrix: readonly (readonly number[])[]; marked?: boolean }) {
+  return (
+    <table aria-label={label}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          {categories.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {matrix.map((row, i) => (
+          <tr key={i}>
+            <th scope="row">{categories[i]}</th>
+            {row.map((n, j) => (
+              <td key={j} className={marked ? (i === j ? 'diagonal' : n > 0 ? 'off-diagonal' : undefined) : undefined}>
+                {n}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -3,21 +3,10 @@
  * line, then each visible layer's spans in that layer's column. Each span is a button that selects it in the reader.
  */
 import { labelDef } from '../labels/labelStore.ts';
-import type { Annotation } from '../../shared/model.ts';
-import type { LayerStyle } from '../../shared/review/layers.ts';
 import { LayerBadge } from './LayerBadge.tsx';
-import { linesWithSpans } from './StackedView.tsx';
+import { linesWithSpans, spansOnLine, type LineViewProps } from './lineViews.ts';
 
-interface Props {
-  text: string;
-  layers: string[];
-  styles: Map<string, LayerStyle>;
-  byLayer: Map<string, Annotation[]>;
-  selectedIds: ReadonlySet<string>;
-  onSelect(a: Annotation): void;
-}
-
-export function SideBySideView({ text, layers, styles, byLayer, selectedIds, onSelect }: Props) {
+export function SideBySideView({ text, layers, styles, byLayer, selectedIds, onSelect }: LineViewProps) {
   const shown = linesWithSpans(text, layers, byLayer);
   return (
     <section className="side-by-side-view" aria-label="Side by side view">
@@ -44,7 +33,7 @@ export function SideBySideView({ text, layers, styles, byLayer, selectedIds, onS
               </tr>
               <tr>
                 {layers.map((name) => {
-                  const spans = (byLayer.get(name) ?? []).filter((a) => a.start < line.end && a.end > line.start);
+                  const spans = spansOnLine(byLayer, name, line);
                   return (
                     <td key={name}>
                       {spans.length === 0 ? (

@@ -5,39 +5,10 @@
  */
 import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation } from '../../shared/model.ts';
-import type { LayerStyle } from '../../shared/review/layers.ts';
 import { LayerBadge } from './LayerBadge.tsx';
+import { linesWithSpans, spansOnLine, type Line, type LineViewProps } from './lineViews.ts';
 
-interface Props {
-  text: string;
-  layers: string[];
-  styles: Map<string, LayerStyle>;
-  byLayer: Map<string, Annotation[]>;
-  selectedIds: ReadonlySet<string>;
-  onSelect(a: Annotation): void;
-}
-
-interface Line {
-  start: number;
-  end: number;
-}
-
-function lines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (const part of text.split('\n')) {
-    out.push({ start, end: start + part.length });
-    start += part.length + 1;
-  }
-  return out;
-}
-
-/** The article's lines that carry a span of one of these layers (both review views show only those). */
-export function linesWithSpans(text: string, layers: readonly string[], byLayer: Map<string, Annotation[]>): Line[] {
-  return lines(text).filter((l) => layers.some((name) => (byLayer.get(name) ?? []).some((a) => a.start < l.end && a.end > l.start)));
-}
-
-export function StackedView({ text, layers, styles, byLayer, selectedIds, onSelect }: Props) {
+export function StackedView({ text, layers, styles, byLayer, selectedIds, onSelect }: LineViewProps) {
   const shown = linesWithSpans(text, layers, byLayer);
   return (
     <section className="stacked-view" aria-label="Stacked view">
@@ -47,7 +18,7 @@ export function StackedView({ text, layers, styles, byLayer, selectedIds, onSele
         <div className="stack-line" key={line.start}>
           <p className="stack-text">{text.slice(line.start, line.end)}</p>
           {layers.map((name) => {
-            const spans = (byLayer.get(name) ?? []).filter((a) => a.start < line.end && a.end > line.start);
+            const spans = spansOnLine(byLayer, name, line);
             const style = styles.get(name);
             return (
               <div className="stack-row" key={name} role="group" aria-label={`${name}: ${spans.length ? spans.map((a) => `${labelDef(a.label).name} “${a.quote}”`).join('; ') : 'no spans'}`}>

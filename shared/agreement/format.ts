@@ -18,10 +18,14 @@ export function reportToCsv(report: AgreementReport): string {
   const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
   const row = (scope: string, doc: { id: string; title: string } | null, label: string, a: string, b: string, metric: string, value: number | null) =>
     rows.push([scope, doc?.id ?? '', doc?.title ?? '', label, a, b, metric, value]);
+  /** Rows of one scope and document with no label or annotator, one per [metric, value], in order. */
+  const figures = (scope: string, doc: { id: string; title: string } | null, metrics: [string, number | null][]) => {
+    for (const [metric, value] of metrics) row(scope, doc, '', '', '', metric, value);
+  };
   const o = report.overall;
   // what the figures cover: the collection's name in the title column when the report is for one collection
   row('overall', report.scope.kind === 'collection' ? { id: '', title: report.scope.collection } : null, '', '', '', `scope_${report.scope.kind}`, report.overall.documents);
-  for (const [metric, value] of [
+  figures('overall', null, [
     ['documents', o.documents],
     ['documents_compared', o.documentsCompared],
     ['tokens', o.tokens],
@@ -32,9 +36,7 @@ export function reportToCsv(report: AgreementReport): string {
     ['token_observed_agreement', o.tokenObservedAgreement],
     ['span_exact_f1', o.spanExactF1],
     ['span_overlap_f1', o.spanOverlapF1],
-  ] as const) {
-    row('overall', null, '', '', '', metric, value);
-  }
+  ]);
   for (const [a, n] of Object.entries(o.annotations)) row('overall', null, '', a, '', 'annotations', n);
   for (const l of report.perLabel) {
     row('label', null, l.label, '', '', 'token_alpha_nominal', l.tokenAlpha);
@@ -65,26 +67,28 @@ export function reportToCsv(report: AgreementReport): string {
     }
   }
   for (const c of report.perCollection) {
-    const named = { id: '', title: c.collection };
-    row('collection', named, '', '', '', 'documents', c.documents);
-    row('collection', named, '', '', '', 'documents_compared', c.documentsCompared);
-    row('collection', named, '', '', '', 'tokens', c.tokens);
-    row('collection', named, '', '', '', 'token_alpha_nominal', c.tokenAlpha);
-    row('collection', named, '', '', '', 'token_fleiss_kappa', c.tokenFleissKappa);
-    row('collection', named, '', '', '', 'span_exact_f1', c.spanExactF1);
-    row('collection', named, '', '', '', 'span_overlap_f1', c.spanOverlapF1);
+    figures('collection', { id: '', title: c.collection }, [
+      ['documents', c.documents],
+      ['documents_compared', c.documentsCompared],
+      ['tokens', c.tokens],
+      ['token_alpha_nominal', c.tokenAlpha],
+      ['token_fleiss_kappa', c.tokenFleissKappa],
+      ['span_exact_f1', c.spanExactF1],
+      ['span_overlap_f1', c.spanOverlapF1],
+    ]);
   }
   for (const art of report.perArticle) {
-    const doc = { id: art.documentId, title: art.title };
-    row('article', doc, '', '', '', 'rank', art.rank);
-    row('article', doc, '', '', '', 'annotators_present', art.annotators.length);
-    row('article', doc, '', '', '', 'annotations', art.annotations);
-    row('article', doc, '', '', '', 'tokens', art.tokens);
-    row('article', doc, '', '', '', 'token_alpha_nominal', art.tokenAlpha);
-    row('article', doc, '', '', '', 'token_fleiss_kappa', art.tokenFleissKappa);
-    row('article', doc, '', '', '', 'token_observed_agreement', art.tokenObservedAgreement);
-    row('article', doc, '', '', '', 'span_exact_f1', art.spanExactF1);
-    row('article', doc, '', '', '', 'span_overlap_f1', art.spanOverlapF1);
+    figures('article', { id: art.documentId, title: art.title }, [
+      ['rank', art.rank],
+      ['annotators_present', art.annotators.length],
+      ['annotations', art.annotations],
+      ['tokens', art.tokens],
+      ['token_alpha_nominal', art.tokenAlpha],
+      ['token_fleiss_kappa', art.tokenFleissKappa],
+      ['token_observed_agreement', art.tokenObservedAgreement],
+      ['span_exact_f1', art.spanExactF1],
+      ['span_overlap_f1', art.spanOverlapF1],
+    ]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
