@@ -30,11 +30,14 @@ const expected = await seedFromPage(page, server.url, sentences, async (s) => {
   await window.__bench.seed([doc], annotations);
   return annotations.length;
 });
+page.on('crash', () => console.error('the page crashed'));
+page.on('pageerror', (e) => console.error('page error:', e.message));
 await openApp(page, server.url, 1);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-const painted = () => ['fm-claim', 'fm-denial', 'fm-unverified'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0);
+// every annotation's highlight range ready (the reader registers only the reading window's: Reader.tsx)
+const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
 if (what === 'open') await cdp.send('Profiler.start');
 await page.evaluate(async ({ expected, painted }) => {
   const count = new Function(`return (${painted})()`);

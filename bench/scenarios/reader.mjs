@@ -21,7 +21,9 @@ const SM = 'Memory';
 function openAndWait({ spans, lineStarts }) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   const layers = () => ['fm-claim', 'fm-denial', 'fm-unverified'].map((k) => CSS.highlights.get(k)).filter(Boolean);
-  const painted = () => layers().reduce((n, h) => n + h.size, 0);
+  // whole: every annotation has its highlight range ready (data-highlights); the reader registers only the ranges of
+  // the chunks in view and one either side (Reader.tsx), the rest as the window reaches them
+  const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
   const firstScreenShown = () => {
     const scroller = document.querySelector('.reader-scroll');
     if (!scroller) return false;
@@ -267,7 +269,7 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
       step(`open ${i + 1}/${runs}: first screen ${t.first.toFixed(0)} ms, whole ${t.whole.toFixed(0)} ms`);
     }
     rows.push(row({ scenario: S1, measure: 'first screen of text with its highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: 'From the click on the article in the library until a frame after the one in which the reader viewport is filled with text and every annotation starting in the visible lines is painted. Baseline column: the whole text as plain <p> in a blank same-origin page.' }));
-    rows.push(row({ scenario: S1, measure: 'whole article ready (all 10k highlights)', value: timing(whole), baseline: timing(plain), budget: { on: 'ratio', max: 1.6 }, note: 'Until a frame after the one in which all 10,000 highlight ranges are registered (every chunk of the article rendered).' }));
+    rows.push(row({ scenario: S1, measure: 'whole article ready (all 10k highlights)', value: timing(whole), baseline: timing(plain), budget: { on: 'ratio', max: 1.6 }, note: 'Until a frame after the one in which all 10,000 annotations have their highlight range ready (every chunk of the article rendered; the reader registers the ranges of the chunks in view and one either side).' }));
 
     const appHeap = await heapAfterGc(page);
     rows.push(row({ scenario: SM, measure: 'JS heap, 200k-word article open', value: appHeap, baseline: plainHeap, unit: 'MB', note: 'After forced GC (CDP); baseline: the plain-paragraph page holding the same text. No budget set.' }));

@@ -36,7 +36,8 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
 
 /** In the page: click article `index` of the list and wait until its `expected` highlights are painted. */
 function openNth({ index, expected }) {
-  const painted = () => ['fm-claim', 'fm-denial', 'fm-unverified'].reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0);
+  // every annotation's highlight range ready (the reader registers only the reading window's ranges: Reader.tsx)
+  const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
   return (async () => {
     document.querySelectorAll('[role="table"][aria-label="Articles"] .title-button')[index].click();
     const t0 = performance.now();

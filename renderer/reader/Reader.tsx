@@ -33,13 +33,19 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
   const [map, setMap] = useState<TextMap | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const painter = useRef<HighlightPainter | null>(null);
+  /** The offsets of the chunks in view and one either side (ArticlePlugin); the painter registers only those ranges. */
+  const readingWindow = useRef({ lo: 0, hi: Infinity });
 
   // a layout effect: the changed ranges are set before the browser paints this commit, not a frame later
   useLayoutEffect(() => {
     if (!map) return;
     // one painter per rendered article; it changes only the ranges of annotations that changed
-    if (painter.current?.map !== map) painter.current = new HighlightPainter(map);
+    if (painter.current?.map !== map) {
+      painter.current = new HighlightPainter(map);
+      painter.current.setWindow(readingWindow.current.lo, readingWindow.current.hi);
+    }
     painter.current.update(annotations, selectedId);
+    showPrepared(bodyRef.current, painter.current);
   }, [map, annotations, selectedId]);
   useEffect(() => clearHighlights, []);
 
@@ -72,10 +78,25 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
           setMap(m);
           onMap(m);
         }}
-        onMore={() => painter.current?.extend()}
+        onMore={() => {
+          painter.current?.extend();
+          if (painter.current) showPrepared(bodyRef.current, painter.current);
+        }}
+        onWindow={(lo, hi) => {
+          readingWindow.current = { lo, hi };
+          painter.current?.setWindow(lo, hi);
+        }}
       />
     </LexicalComposer>
   );
+}
+
+/**
+ * How many annotations have their highlight range ready, as data-highlights on the article body: the bench and tests
+ * read it to know the whole article is paintable (the highlights themselves hold only the reading window's ranges).
+ */
+function showPrepared(body: HTMLElement | null, painter: HighlightPainter): void {
+  body?.setAttribute('data-highlights', String(painter.prepared));
 }
 
 /** Time a background slice of rendering may take before it yields to input and painting. */
@@ -86,7 +107,18 @@ const SLICE_MS = 12;
  * for the rest, then the others in short slices between frames. The offset map is handed over after the first chunk
  * and grows with each; `map.renderUpTo` renders ahead synchronously when something needs text not rendered yet.
  */
-function ArticlePlugin({ document: doc, onMap, onMore }: { document: FmDocument; onMap(map: TextMap): void; onMore(): void }) {
+function ArticlePlugin({
+  document: doc,
+  onMap,
+  onMore,
+  onWindow,
+}: {
+  document: FmDocument;
+  onMap(map: TextMap): void;
+  onMore(): void;
+  /** The reading window moved: the document offsets [lo, hi) of the chunks in view and one either side. */
+  onWindow(lo: number, hi: number): void;
+}) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const root = editor.getRootElement();
@@ -94,6 +126,29 @@ function ArticlePlugin({ document: doc, onMap, onMore }: { document: FmDocument;
     const plan = new ArticlePlan(doc.text, doc.blocks);
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+
+    // Which chunks are in view: an observer on each chunk's element (its root is the page viewport, clipped by the
+    // reader's scroll box). The window is the first to the last chunk in view, plus one chunk either side, so a
+    // scroll shows highlights already registered; before the first report it is the first two chunks.
+    const chunkIndex = new Map<Element, number>();
+    const inView = new Set<number>();
+    const chunkStart = (i: number) => plan.lineStarts[plan.chunkStarts[i]!]!;
+    const reportWindow = () => {
+      if (inView.size === 0) return;
+      const first = Math.max(0, Math.min(...inView) - 1);
+      const last = Math.min(plan.chunkCount - 1, Math.max(...inView) + 1);
+      onWindow(chunkStart(first), last === plan.chunkCount - 1 ? Infinity : plan.chunkEnd(last) + 1);
+    };
+    const observer = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const i = chunkIndex.get(e.target);
+        if (i === undefined) continue;
+        if (e.isIntersecting) inView.add(i);
+        else inView.delete(i);
+      }
+      reportWindow();
+    });
+    onWindow(0, plan.chunkCount > 2 ? plan.chunkEnd(1) + 1 : Infinity);
 
     /** Renders chunks while `more(i)` holds for the next one i (at least one); returns the new text node starts. */
     const renderChunks = (more: (i: number) => boolean): { node: Text; start: number }[] => {
@@ -110,7 +165,16 @@ function ArticlePlugin({ document: doc, onMap, onMore }: { document: FmDocument;
         },
         { discrete: true },
       );
-      for (const [key, height] of chunks) editor.getElementByKey(key)?.style.setProperty('contain-intrinsic-size', `auto ${height}px`);
+      let index = next - chunks.length;
+      for (const [key, height] of chunks) {
+        const element = editor.getElementByKey(key);
+        if (element) {
+          element.style.setProperty('contain-intrinsic-size', `auto ${height}px`);
+          chunkIndex.set(element, index);
+          observer.observe(element);
+        }
+        index++;
+      }
       return starts.flatMap(({ key, start }) => {
         const node = editor.getElementByKey(key)?.firstChild;
         return node instanceof Text ? [{ node, start }] : [];
@@ -136,8 +200,11 @@ function ArticlePlugin({ document: doc, onMap, onMore }: { document: FmDocument;
     };
     onMap(map);
     if (!map.complete) timer = setTimeout(slice, 0);
-    return () => clearTimeout(timer);
-    // onMap and onMore are callbacks from the parent; the article is rebuilt only when the document changes
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+    // onMap, onMore and onWindow are callbacks from the parent; the article is rebuilt only when the document changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, doc]);
   return null;

@@ -13,6 +13,11 @@ const FLASH_MS = 1200;
  * The annotation list is replaced immutably (applyOpToList), so an unchanged annotation keeps its object identity:
  * a tag or an undo touches one range instead of rebuilding ten thousand. While the article is still being rendered
  * in chunks, annotations not rendered yet wait in `pending` and are painted by `extend` as their text lands.
+ *
+ * Only the ranges meeting the reading window (`setWindow`: the chunks on screen and one either side) are registered
+ * in the label and overlap highlights. Why: in Chromium every repaint costs more the more highlight ranges are
+ * registered (~33 ms a frame with 10,000, ~17 ms with none), which every tag, undo and scroll frame paid. Ranges of
+ * the rest are kept ready in `painted` and registered as the window moves over them.
  */
 export class HighlightPainter {
   private readonly layers = new Map<string, Highlight>();
@@ -22,8 +27,13 @@ export class HighlightPainter {
   /** Annotations whose text is not rendered yet. */
   private readonly pending = new Set<Annotation>();
   /** Overlap stretches keyed by "start:end", with their range (null while not rendered yet). */
-  private overlaps = new Map<string, { start: number; end: number; range: Range | null }>();
+  private overlaps = new Map<string, Stretch>();
   private previous: readonly Annotation[] = [];
+  /** Annotations whose range is registered in their label's highlight (those meeting the window). */
+  private readonly shown = new Set<Annotation>();
+  /** The reading window, document offsets [lo, hi): ranges meeting it are registered. */
+  private lo = 0;
+  private hi = Infinity;
 
   constructor(readonly map: TextMap) {
     for (const label of LABEL_IDS) this.layer(label);
@@ -37,6 +47,38 @@ export class HighlightPainter {
     setHighlight('fm-selected', range ? [range] : [], 2);
   }
 
+  /** How many annotations have their range ready (registered or waiting for the window): all of them once rendered. */
+  get prepared(): number {
+    return this.painted.size;
+  }
+
+  /**
+   * Moves the reading window to [lo, hi): registers the ranges that meet it and takes out those that no longer do.
+   * A pass over the prepared ranges (cheap: pointer and number comparisons), called only when a chunk comes into or
+   * goes out of view.
+   */
+  setWindow(lo: number, hi: number): void {
+    if (lo === this.lo && hi === this.hi) return;
+    this.lo = lo;
+    this.hi = hi;
+    for (const [a, range] of this.painted) {
+      const want = this.meets(a);
+      if (want === this.shown.has(a)) continue;
+      if (want) {
+        this.layer(a.label).add(range);
+        this.shown.add(a);
+      } else {
+        this.layers.get(a.label)?.delete(range);
+        this.shown.delete(a);
+      }
+    }
+    for (const s of this.overlaps.values()) this.showOverlap(s);
+  }
+
+  private meets(span: { start: number; end: number }): boolean {
+    return span.start < this.hi && span.end > this.lo;
+  }
+
   /** More of the article is rendered: paints what was waiting for it. */
   extend(): void {
     const end = this.map.renderedEnd;
@@ -48,8 +90,11 @@ export class HighlightPainter {
     this.pending.delete(a);
     const range = this.map.renderedRange(a.start, a.end);
     if (range) {
-      this.layer(a.label).add(range);
       this.painted.set(a, range);
+      if (this.meets(a)) {
+        this.layer(a.label).add(range);
+        this.shown.add(a);
+      }
     } else if (a.end > this.map.renderedEnd) this.pending.add(a);
   }
 
@@ -60,9 +105,23 @@ export class HighlightPainter {
     return layer;
   }
 
-  private paintOverlap(s: { start: number; end: number; range: Range | null }): void {
+  private paintOverlap(s: Stretch): void {
     s.range = this.map.renderedRange(s.start, s.end);
-    if (s.range) this.overlapLayer.add(s.range);
+    this.showOverlap(s);
+  }
+
+  /** Registers an overlap stretch's range when it meets the window, takes it out when it does not. */
+  private showOverlap(s: Stretch): void {
+    const want = s.range !== null && this.meets(s);
+    if (want === s.shown) return;
+    if (want) this.overlapLayer.add(s.range!);
+    else if (s.range) this.overlapLayer.delete(s.range);
+    s.shown = want;
+  }
+
+  private hideOverlap(s: Stretch): void {
+    if (s.shown && s.range) this.overlapLayer.delete(s.range);
+    s.shown = false;
   }
 
   /**
@@ -76,7 +135,8 @@ export class HighlightPainter {
     const known = (a: Annotation) => this.painted.has(a) || this.pending.has(a);
     const remove = (a: Annotation) => {
       const range = this.painted.get(a);
-      if (range) this.layers.get(a.label)?.delete(range);
+      if (range && this.shown.has(a)) this.layers.get(a.label)?.delete(range);
+      this.shown.delete(a);
       this.painted.delete(a);
       this.pending.delete(a);
       removed.push(a);
@@ -101,7 +161,7 @@ export class HighlightPainter {
 
   /** Recomputes the overlap layer from all annotations, keeping the ranges of stretches that did not move. */
   private syncAllOverlaps(annotations: readonly Annotation[]): void {
-    const next = new Map<string, { start: number; end: number; range: Range | null }>();
+    const next = new Map<string, Stretch>();
     for (const s of overlapSpans(annotations)) {
       const key = `${s.start}:${s.end}`;
       const kept = this.overlaps.get(key);
@@ -110,11 +170,11 @@ export class HighlightPainter {
         this.overlaps.delete(key);
         continue;
       }
-      const entry = { ...s, range: null };
+      const entry: Stretch = { ...s, range: null, shown: false };
       next.set(key, entry);
       this.paintOverlap(entry);
     }
-    for (const gone of this.overlaps.values()) if (gone.range) this.overlapLayer.delete(gone.range);
+    for (const gone of this.overlaps.values()) this.hideOverlap(gone);
     this.overlaps = next;
   }
 
@@ -123,16 +183,24 @@ export class HighlightPainter {
     const { lo, hi, fresh } = overlapsAround(this.overlaps.values(), annotations, changed);
     for (const [key, s] of this.overlaps) {
       if (s.start < lo || s.end > hi || fresh.has(key)) continue;
-      if (s.range) this.overlapLayer.delete(s.range);
+      this.hideOverlap(s);
       this.overlaps.delete(key);
     }
     for (const [key, s] of fresh) {
       if (this.overlaps.has(key)) continue;
-      const entry = { ...s, range: null };
+      const entry: Stretch = { ...s, range: null, shown: false };
       this.overlaps.set(key, entry);
       this.paintOverlap(entry);
     }
   }
+}
+
+/** An overlap stretch, its range (null while not rendered yet) and whether that range is registered. */
+interface Stretch {
+  start: number;
+  end: number;
+  range: Range | null;
+  shown: boolean;
 }
 
 /** True when the changes leave every span where it was (a relabel), so the overlap layer cannot have changed. */
