@@ -278,6 +278,8 @@ test('an analyst who imports the adjudicated package sees what the reviewer did 
     '“Port attack report”: 1 accepted, 1 edited, 1 rejected. Open it and choose Review to see the reasons.',
   );
   await benReport.getByRole('button', { name: 'Close' }).click();
+  // the lead's progress on the article shows in Ben's library too
+  await expect(articleRows(ben).filter({ hasText: TITLE }).getByRole('cell', { name: 'In progress' })).toBeVisible();
   await ben.getByRole('button', { name: 'Review', exact: true }).click();
   const decisions = ben.getByRole('complementary', { name: 'Review' }).getByRole('region', { name: 'Reviewer’s decisions on your work' });
   await expect(decisions.getByRole('listitem')).toHaveText([

@@ -5,7 +5,7 @@
 import type { AdjudicationState, Annotation, Dataset, FmDocument, Rejection } from '../../shared/model.ts';
 import { outcomeOf } from '../../shared/review/adjudicate.ts';
 import { buildAdjudicatedPackage, buildReviewPackage, type LayerOrigin, type PackageFile } from '../../shared/review/package.ts';
-import { planPackage, type ImportPlan, type LayerRecord, type LibraryReader, type Local } from '../../shared/review/plan.ts';
+import { laterAdjudication, planPackage, type ImportPlan, type LayerRecord, type LibraryReader, type Local } from '../../shared/review/plan.ts';
 import type { DocumentRecord, FactmarkDatabase } from './database.ts';
 import { Repository, splitDocument } from './repository.ts';
 
@@ -110,6 +110,11 @@ export async function importPackages(db: FactmarkDatabase, packages: PackageFile
         await db.annotations.bulkPut(plan.put);
         await db.tombstones.bulkPut(plan.tombstones);
         await db.rejections.bulkPut(plan.rejections);
+        for (const { id, state } of plan.adjudication) {
+          const current = (await db.documents.get(id))?.adjudication;
+          const next = laterAdjudication(current, state);
+          if (next !== (current ?? 'not-started')) await db.documents.update(id, { adjudication: next });
+        }
         await db.settings.put({ key: LAYERS_KEY, value: plan.layers });
         if (plan.orphans.length) {
           // kept, so an orphan is never lost even after the report is dismissed

@@ -12,7 +12,7 @@
  */
 import { textQuoteFor } from '../anchoring/quote.ts';
 import { stableUuid } from '../formats/ids.ts';
-import type { Annotation, FmDocument, Rejection, Tombstone } from '../model.ts';
+import { ADJUDICATION_STATES, type AdjudicationState, type Annotation, type FmDocument, type Rejection, type Tombstone } from '../model.ts';
 import type { PackageFile } from './package.ts';
 import { placeAnnotation } from './place.ts';
 
@@ -54,6 +54,8 @@ export interface ImportPlan {
   remove: string[];
   tombstones: Tombstone[];
   rejections: Rejection[];
+  /** Adjudication states an adjudicated package gives articles already in the library (applied only forwards). */
+  adjudication: { id: string; state: AdjudicationState }[];
   layers: LayerRecord[];
   orphans: Orphan[];
   warnings: string[];
@@ -92,6 +94,7 @@ export async function planPackage(pkg: PackageFile, lib: LibraryReader, local: L
     remove: [],
     tombstones: [],
     rejections: [],
+    adjudication: [],
     layers: registry,
     orphans: [],
     warnings: [],
@@ -108,6 +111,7 @@ export async function planPackage(pkg: PackageFile, lib: LibraryReader, local: L
     if (id !== undefined) {
       target.set(doc.id, { id, text: doc.text, title: doc.title, reanchor: false });
       plan.counts.documentsMatched++;
+      if (header?.kind === 'adjudicated' && doc.adjudication) plan.adjudication.push({ id, state: doc.adjudication });
       continue;
     }
     const version = await lib.versionOf(doc);
@@ -237,4 +241,9 @@ export function describePlan(plan: ImportPlan): string {
   if (plan.rejections.length) parts.push(`${plural(plan.rejections.length, 'rejection')} by the reviewer.`);
   if (plan.orphans.length) parts.push(`${plural(plan.orphans.length, 'annotation')} could not be placed (orphaned, not attached).`);
   return parts.join(' ');
+}
+
+/** The later of two adjudication states (not started < in progress < done): a package never moves one back. */
+export function laterAdjudication(a: AdjudicationState | undefined, b: AdjudicationState): AdjudicationState {
+  return ADJUDICATION_STATES.indexOf(b) > ADJUDICATION_STATES.indexOf(a ?? 'not-started') ? b : (a ?? 'not-started');
 }

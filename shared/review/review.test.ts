@@ -6,7 +6,7 @@ import type { Annotation, Dataset, FmDocument, Rejection, Tombstone } from '../m
 import { agreedSpans, majorityOf, makeGold, outcomeOf } from './adjudicate.ts';
 import { layerStyles } from './layers.ts';
 import { buildReviewPackage, readPackageFiles, reviewFileName, type PackageFile } from './package.ts';
-import { describePlan, planPackage, type LayerRecord, type LibraryReader } from './plan.ts';
+import { describePlan, laterAdjudication, planPackage, type LayerRecord, type LibraryReader } from './plan.ts';
 
 const TEXT = 'Officials said the port was attacked. Russia denied it. Nobody confirmed the damage.';
 const T0 = '2024-05-01T10:00:00.000Z';
@@ -203,11 +203,13 @@ describe('importing teammates’ packages', () => {
     lib.docs.push(d);
     lib.anns.set(mine.id, mine);
     const gold = makeGold(d.text, 'd1', 'Lead', { start: mine.start, end: mine.end, label: 'unverified', decision: { action: 'edit', from: ['a1'], reason: 'Not confirmed' } }, T1, 'g1');
-    const adjudicated: Dataset = { documents: [d], annotations: [mine, tag(d, 'Ben', 'Russia', 'denial', 'b1'), gold], rejections: [{ id: 'b1', documentId: 'd1', reviewer: 'Lead', reason: 'Too short', createdAt: T1 }] };
+    const adjudicated: Dataset = { documents: [{ ...d, adjudication: 'in-progress' }], annotations: [mine, tag(d, 'Ben', 'Russia', 'denial', 'b1'), gold], rejections: [{ id: 'b1', documentId: 'd1', reviewer: 'Lead', reason: 'Too short', createdAt: T1 }] };
     const data = exportFactmark(adjudicated, { exportedAt: T1 }, { package: { kind: 'adjudicated', reviewer: 'Lead', origin: 'L', createdAt: T1, layers: [{ annotator: 'Ana', origin: 'A' }, { annotator: 'Ben', origin: 'B' }] } }).files[0]!.data as string;
     const read = await readPackageFiles([{ name: 'adj.jsonl', bytes: new TextEncoder().encode(data) }]);
     const plan = await lib.import(read.packages[0]!, { annotator: 'Ana', origin: 'A' });
     expect(plan.counts).toMatchObject({ own: 1, added: 2 });
+    // the reviewer's progress on the article comes along (the database side only ever moves it forwards)
+    expect(plan.adjudication).toEqual([{ id: 'd1', state: 'in-progress' }]);
     expect(lib.anns.get('a1')).toEqual(mine);
     expect(outcomeOf(mine, [lib.anns.get('g1')!], lib.rejections)).toMatchObject({ status: 'edited', reason: 'Not confirmed', change: 'label claim → unverified' });
     expect(outcomeOf(lib.anns.get('b1')!, [lib.anns.get('g1')!], lib.rejections)).toEqual({ status: 'rejected', reviewer: 'Lead', reason: 'Too short' });
@@ -215,6 +217,13 @@ describe('importing teammates’ packages', () => {
 });
 
 describe('adjudication helpers', () => {
+  it('an adjudication state only moves forwards', () => {
+    expect(laterAdjudication(undefined, 'in-progress')).toBe('in-progress');
+    expect(laterAdjudication('in-progress', 'done')).toBe('done');
+    expect(laterAdjudication('done', 'in-progress')).toBe('done');
+    expect(laterAdjudication('not-started', 'not-started')).toBe('not-started');
+  });
+
   it('majority, agreed spans and layer identities', async () => {
     const d = await document('d1');
     const a = tag(d, 'A', 'the port', 'claim', 'a');
