@@ -138,6 +138,10 @@ test('removing a label in use asks: its annotations are relabelled as another la
   await expect(annotationItems(page)).toHaveCount(2);
   for (const item of await annotationItems(page).all()) await expect(item.getByRole('combobox', { name: 'Label' })).toHaveValue('denial');
   await expect(articleTable(page).getByRole('cell', { name: '2 denials' })).toBeVisible();
+  // the bulk relabel is outside the undo history, so no earlier step can bring the removed label back
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toHaveText('Nothing to undo.');
+  for (const item of await annotationItems(page).all()) await expect(item.getByRole('combobox', { name: 'Label' })).toHaveValue('denial');
 });
 
 test('removing a label in use can delete its annotations, or be cancelled', async ({ page }) => {

@@ -45,6 +45,10 @@ export function useLabels(): LabelSet {
 }
 
 /** Changes when annotations were relabelled or deleted in bulk (a removed label). */
+export function getLabelsRevision(): number {
+  return revision;
+}
+
 export function useLabelsRevision(): number {
   return useSyncExternalStore(subscribe, () => revision);
 }

@@ -7,6 +7,7 @@ import type { Span } from '../../shared/anchoring/snap.ts';
 import type { Repository } from '../db/repository.ts';
 import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
 import { splitOp } from './orphans/splitOp.ts';
+import { getLabelsRevision } from '../labels/labelStore.ts';
 
 export interface AnnotationSession {
   annotations: Annotation[];
@@ -50,8 +51,22 @@ function takePrefetched(repo: Repository, documentId: string): Loaded {
   return entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS ? entry.loaded : loadAnnotations(repo, documentId);
 }
 
-/** One history per document, for the life of the window. */
+/**
+ * One history per document, for the life of the window — until a label is removed: that relabels or deletes
+ * annotations in bulk outside any history, so earlier steps could bring back a label that is gone; all are dropped.
+ */
 const histories = new Map<string, OpHistory>();
+let historiesRevision = getLabelsRevision();
+
+function historyOf(documentId: string): OpHistory {
+  if (historiesRevision !== getLabelsRevision()) {
+    histories.clear();
+    historiesRevision = getLabelsRevision();
+  }
+  const history = histories.get(documentId) ?? new OpHistory();
+  histories.set(documentId, history);
+  return history;
+}
 
 /**
  * The annotations of the open document. Every operation is written to the database first; the list shown changes
@@ -62,8 +77,7 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
   const [orphans, setOrphans] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const history = histories.get(doc.id) ?? new OpHistory();
-  histories.set(doc.id, history);
+  const history = historyOf(doc.id);
 
   useEffect(() => {
     let live = true;
