@@ -60,8 +60,6 @@ export const DEFAULT_LABELS: LabelSet = [
     description: 'A report the outlet or analyst could not confirm.',
   },
 ];
-/** The default set (kept for callers that only know the default set). */
-export const LABELS = DEFAULT_LABELS;
 
 /** Keys the reader already uses (compared case-insensitively); a label key may not take one. */
 export const RESERVED_KEYS: readonly string[] = ['j', 'k', 'n', 'p', '[', ']', '{', '}', '?', '/', ' '];
