@@ -41,13 +41,13 @@ export function locateQuote(text: string, quote: TextQuote, hint = 0): Span | nu
   return best && !tie ? best.span : null;
 }
 
-export function commonPrefix(a: string, b: string): number {
+function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
 }
 
-export function commonSuffix(a: string, b: string): number {
+function commonSuffix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
   return i;
