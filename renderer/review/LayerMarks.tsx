@@ -50,17 +50,17 @@ export function LayerMarks({ host, map, annotations, layers, styles }: Props) {
       frame = requestAnimationFrame(() => setMarks(place(host, map(), annotations, order, styles)));
     };
     measure();
-    // the text re-wraps when the panel or window changes width, and grows as the reader renders more chunks
+    // The text re-wraps when the panel or window changes width, and grows as the reader renders more chunks. A chunk
+    // coming into view is laid out for real (content-visibility) and can change height, moving the text below it:
+    // that resizes the article text too, so no scroll listener is needed (the marks are placed in scrolled content
+    // coordinates and scroll with the text).
     const observer = new ResizeObserver(measure);
     observer.observe(host);
     const text = host.querySelector('.article-text');
     if (text) observer.observe(text);
-    // chunks that come into view are laid out for real (content-visibility), which can move the text below them
-    host.addEventListener('scroll', measure, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      host.removeEventListener('scroll', measure);
     };
   }, [host, map, annotations, order, styles]);
 
