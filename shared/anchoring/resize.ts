@@ -1,4 +1,4 @@
-import type { Span } from './snap.ts';
+import { segmentWindow, type Span } from './snap.ts';
 
 /**
  * Moving one edge of an annotation by a whole word, for the [ and ] keys: growing takes in the next word outside
@@ -7,9 +7,6 @@ import type { Span } from './snap.ts';
  */
 export type Edge = 'start' | 'end';
 export type Change = 'grow' | 'shrink';
-
-const WINDOW = 256;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 /** The new span, or null when there is no word to take in (edge of the text) or the span is down to one word. */
 export function resizeByWord(text: string, span: Span, edge: Edge, change: Change): Span | null {
@@ -27,16 +24,13 @@ export function resizeByWord(text: string, span: Span, edge: Edge, change: Chang
   return edge === 'start' ? { start: inside[1]!.start, end: span.end } : { start: span.start, end: inside.at(-2)!.end };
 }
 
-/** Word-like segments of the span and a window either side, cut at whitespace so segmentation is exact. */
+/** Word-like segments (and emoji) of the span and a window either side (snap.ts's window, so segmentation is exact). */
 function wordsAround(text: string, span: Span): Span[] {
-  let from = Math.max(0, span.start - WINDOW);
-  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
-  let to = Math.min(text.length, span.end + WINDOW);
-  while (to < text.length && !/\s/u.test(text[to]!)) to++;
+  const { offset, segments } = segmentWindow(text, span.start, span.end);
   const words: Span[] = [];
-  for (const s of segmenter.segment(text.slice(from, to))) {
+  for (const s of segments) {
     if (s.isWordLike || /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s.segment)) {
-      words.push({ start: from + s.index, end: from + s.index + s.segment.length });
+      words.push({ start: offset + s.index, end: offset + s.index + s.segment.length });
     }
   }
   return words;

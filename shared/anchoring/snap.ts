@@ -40,25 +40,28 @@ function trimEnd(text: string, start: number, end: number): number {
 
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-/** Segments a window of the text around `pos` that starts at a whitespace boundary, so segmentation is exact. */
-function windowAround(text: string, pos: number): { offset: number; slice: string } {
-  let from = Math.max(0, pos - WINDOW);
+/**
+ * Word segments of a window of the text around [start, end] (WINDOW either side) whose edges are stretched to
+ * whitespace, so segmentation is exact; `offset` is where the window starts in the text.
+ */
+export function segmentWindow(text: string, start: number, end = start): { offset: number; segments: Intl.Segments } {
+  let from = Math.max(0, start - WINDOW);
   while (from > 0 && !isSpace(text[from - 1]!)) from--;
-  let to = Math.min(text.length, pos + WINDOW);
+  let to = Math.min(text.length, end + WINDOW);
   while (to < text.length && !isSpace(text[to]!)) to++;
-  return { offset: from, slice: text.slice(from, to) };
+  return { offset: from, segments: wordSegmenter.segment(text.slice(from, to)) };
 }
 
 /** Start of the word (or other segment) containing the character at `pos`. */
 function segmentStartAt(text: string, pos: number): number {
-  const { offset, slice } = windowAround(text, pos);
-  const seg = wordSegmenter.segment(slice).containing(pos - offset);
+  const { offset, segments } = segmentWindow(text, pos);
+  const seg = segments.containing(pos - offset);
   return seg ? offset + seg.index : pos;
 }
 
 /** End of the word (or other segment) containing the character just before `pos`. */
 function segmentEndAt(text: string, pos: number): number {
-  const { offset, slice } = windowAround(text, pos - 1);
-  const seg = wordSegmenter.segment(slice).containing(pos - 1 - offset);
+  const { offset, segments } = segmentWindow(text, pos - 1);
+  const seg = segments.containing(pos - 1 - offset);
   return seg ? offset + seg.index + seg.segment.length : pos;
 }
