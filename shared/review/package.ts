@@ -90,10 +90,11 @@ export async function readPackageFiles(files: { name: string; bytes: Uint8Array 
     const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
     const name = file.path;
     if (name.startsWith('__MACOSX/') || name.split('/').pop()!.startsWith('.')) continue;
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-    if (detectFormat(name, bytes.subarray(0, 4096)) !== FACTMARK_FORMAT) {
-      const other = detectFormat(name, bytes.subarray(0, 4096));
-      const what = other ? `it looks like ${formatById(other)?.name ?? other}, not a Factmark review package` : text.trim() === '' ? 'the file is empty' : 'it is not a Factmark review package (its first line is not a Factmark header)';
+    const head = bytes.subarray(0, 4096);
+    const format = detectFormat(name, head);
+    if (format !== FACTMARK_FORMAT) {
+      const empty = new TextDecoder('utf-8', { fatal: false }).decode(head).trim() === '';
+      const what = format ? `it looks like ${formatById(format)?.name ?? format}, not a Factmark review package` : empty ? 'the file is empty' : 'it is not a Factmark review package (its first line is not a Factmark header)';
       out.errors.push(`Could not import ${name}: ${what}. Use "Export for review" in Factmark to make one, or "Import dataset…" for other tools' files.`);
       continue;
     }
@@ -117,7 +118,7 @@ function firstLine(bytes: Uint8Array): string {
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 /** The package part of a Factmark header; null when absent or unusable (then the file is read as a plain export). */
-export function readHeader(line: string): PackageHeader | null {
+function readHeader(line: string): PackageHeader | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
