@@ -1,8 +1,9 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { isLabel, labelDef, type Label } from '../../shared/labels.ts';
+import { labelDef, type Label } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
 import { useLabels } from '../labels/labelStore.ts';
+import { LabelSelect } from '../labels/LabelSelect.tsx';
 import { reverseLinkPhrase } from '../../shared/links.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { ArticleLinks, LinkedAnnotation } from '../db/links.ts';
@@ -200,14 +201,8 @@ const AnnotationItem = memo(function AnnotationItem({
       <div className="item-actions">
         <label>
           <span className="visually-hidden">Label</span>
-          <select aria-label="Label" value={a.label} onChange={(e) => isLabel(e.target.value, labels) && onRelabel(a, e.target.value)}>
-            {/* a label no longer in the set still shows as this annotation's value */}
-            {(isLabel(a.label, labels) ? labels : [...labels, def]).map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+          {/* a label no longer in the set still shows as this annotation's value */}
+          <LabelSelect aria-label="Label" value={a.label} onChange={(l) => l && onRelabel(a, l)} />
         </label>
         <button type="button" className="details-button" aria-haspopup="dialog" aria-keyshortcuts="Enter" onClick={() => onOpenDetails(a)}>
           Details…
@@ -235,19 +230,11 @@ function matches(a: Annotation, f: Filters, links: ArticleLinks): boolean {
 /** Filters over the list: label, annotator, has note, has source, linked or not. */
 function PanelFilters({ filters: f, annotators, onChange, shown, total }: { filters: Filters; annotators: string[]; onChange(f: Filters): void; shown: number | null; total: number }) {
   const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
-  const labels = useLabels();
   return (
     <div className="panel-filters" role="group" aria-label="Filters">
       <label>
         Label
-        <select aria-label="Filter by label" value={f.label} onChange={(e) => set({ label: isLabel(e.target.value, labels) ? e.target.value : '' })}>
-          <option value="">Any</option>
-          {labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+        <LabelSelect aria-label="Filter by label" anyOption="Any" value={f.label} onChange={(label) => set({ label })} />
       </label>
       <label>
         Annotator

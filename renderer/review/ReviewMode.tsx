@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { findDisagreements, type Disagreement, type DisagreementKind } from '../../shared/agreement/index.ts';
 import type { Label } from '../../shared/labels.ts';
 import { labelDef, useLabels } from '../labels/labelStore.ts';
+import { LabelSelect } from '../labels/LabelSelect.tsx';
 import { ADJUDICATION_STATES, type AdjudicationState, type Annotation, type FmDocument, type GoldDecision } from '../../shared/model.ts';
 import { agreedSpans, majorityOf, makeGold, outcomeOf } from '../../shared/review/adjudicate.ts';
 import { GOLD, layerOf } from '../../shared/review/layers.ts';
@@ -323,13 +324,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
         <div className="add-gold">
           <label className="inline-field">
             Gold label
-            <select value={addLabel} onChange={(e) => setAddLabel(e.target.value as Label)}>
-              {labels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <LabelSelect value={addLabel} onChange={(l) => l && setAddLabel(l)} />
           </label>
           <button type="button" onClick={() => void addSelection()}>
             Add selection to gold
@@ -351,13 +346,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
                 {labelDef(g.label).name}: “{short(g.quote)}”
               </button>
               <span className="hint"> {g.decision?.action}{g.decision?.reason ? ` — ${g.decision.reason}` : ''}</span>
-              <select aria-label={`Gold label of “${short(g.quote)}”`} value={g.label} onChange={(e) => void relabelGold(g, e.target.value as Label)}>
-                {labels.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
+              <LabelSelect aria-label={`Gold label of “${short(g.quote)}”`} value={g.label} onChange={(l) => l && void relabelGold(g, l)} />
               <button type="button" onClick={() => void removeGold(g)} aria-label={`Remove “${short(g.quote)}” from gold`}>
                 Remove
               </button>
