@@ -19,7 +19,6 @@ export const CATEGORIES = [NONE, ...LABEL_IDS] as const;
 export type Category = string;
 export type SpanLike = Pick<Annotation, 'start' | 'end' | 'label'>;
 
-const K = CATEGORIES.length;
 /** Category indices are stored per token in 16 bits: 'none' and up to 65,535 labels. */
 const MAX_LABELS = 0xffff;
 
@@ -81,13 +80,12 @@ export interface TokenTables {
 }
 
 /** A k×k matrix of zeros (k = number of categories, 'none' included). */
-export function emptyMatrix(k: number = K): number[][] {
+export function emptyMatrix(k: number): number[][] {
   return Array.from({ length: k }, () => new Array<number>(k).fill(0));
 }
 
 /** `k`: the number of categories ('none' and the labels measured) the indices in `categories` refer to. */
-export function tokenTables(categories: readonly ArrayLike<number>[], tokens: number, k: number = K): TokenTables {
-  const K = k;
+export function tokenTables(categories: readonly ArrayLike<number>[], tokens: number, K: number): TokenTables {
   const m = categories.length;
   const o = emptyMatrix(K);
   const fleiss: FleissTotals = { items: tokens, raters: m, sumSquares: 0, categoryTotals: new Array<number>(K).fill(0) };
@@ -129,8 +127,7 @@ export function tokenTables(categories: readonly ArrayLike<number>[], tokens: nu
   return { tokens, coincidences: o, fleiss, confusions };
 }
 
-export function unflatten(flat: Float64Array, k: number = K): number[][] {
-  const K = k;
+export function unflatten(flat: Float64Array, K: number): number[][] {
   return Array.from({ length: K }, (_, i) => Array.from(flat.subarray(i * K, (i + 1) * K)));
 }
 
