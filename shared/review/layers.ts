@@ -26,7 +26,7 @@ export function layerStyles(names: readonly string[]): Map<string, LayerStyle> {
   const sorted = [...new Set(names)].filter((n) => n !== GOLD).sort((a, b) => a.localeCompare(b));
   sorted.forEach((name, i) => {
     const words = name.replace(/\(.*?\)/g, ' ').split(/[\s._-]+/).filter(Boolean);
-    const letters = Array.from(words.length >= 2 ? words[0]!.charAt(0) + words[1]!.charAt(0) : Array.from(words[0] ?? name).slice(0, 2).join('')).join('').toUpperCase() || '?';
+    const letters = (words.length >= 2 ? words[0]!.charAt(0) + words[1]!.charAt(0) : Array.from(words[0] ?? name).slice(0, 2).join('')).toUpperCase() || '?';
     let initials = letters;
     for (let n = 2; used.has(initials); n++) initials = `${letters}${n}`;
     used.add(initials);
