@@ -240,7 +240,8 @@ function register(name: string, priority: number): Highlight {
   return highlight;
 }
 
-function setHighlight(name: string, ranges: Range[], priority: number): void {
+/** Sets the highlight `name` to exactly `ranges`, at `priority`. */
+export function setHighlight(name: string, ranges: Range[], priority: number): void {
   const highlight = new Highlight(...ranges);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);

@@ -5,6 +5,7 @@ import { labelDef, useLabels } from '../../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../../shared/model.ts';
 import { describeError } from '../../errors.ts';
 import type { TextMap } from '../textMap.ts';
+import { setHighlight } from '../highlights.ts';
 import { findMatches, firstMatchFrom, MAX_MATCHES } from './findMatches.ts';
 import './find.css';
 
@@ -49,15 +50,19 @@ export function FindBar({ document: doc, mapRef, annotations, tagMany, announce 
     setCurrent(firstMatchFrom(matches, caretOffset(mapRef.current)));
   }, [matches, mapRef]);
 
-  // paint the matches; the current one is also scrolled into view
+  // paint the matches (only when they change: stepping to the next match repaints just the current one)
   useEffect(() => {
     const map = mapRef.current;
     if (!open || !map) return clearPaint();
-    const ranges = matches.flatMap((m) => map.renderedRange(m.start, m.end) ?? []);
-    CSS.highlights.set('fm-find', withPriority(new Highlight(...ranges), 3));
+    setHighlight('fm-find', matches.flatMap((m) => map.renderedRange(m.start, m.end) ?? []), 3);
+  }, [open, matches, mapRef]);
+  // paint the current match and scroll it into view
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!open || !map) return;
     const at = matches[current];
     const range = at && map.toRange(at.start, at.end);
-    CSS.highlights.set('fm-find-current', withPriority(new Highlight(...(range ? [range] : [])), 4));
+    setHighlight('fm-find-current', range ? [range] : [], 4);
     range?.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [open, matches, current, mapRef]);
   useEffect(() => clearPaint, []);
@@ -165,11 +170,6 @@ function caretOffset(map: TextMap | null): number {
   const sel = window.getSelection();
   if (!map || !sel?.focusNode) return 0;
   return map.toOffset(sel.focusNode, sel.focusOffset) ?? 0;
-}
-
-function withPriority(h: Highlight, priority: number): Highlight {
-  h.priority = priority;
-  return h;
 }
 
 function clearPaint() {
