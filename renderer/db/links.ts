@@ -63,14 +63,13 @@ export class LinkQueries {
   }
 
   /**
-   * Claims for the picker: every claim in the library not in the trash whose quote or article title contains every
-   * word of the query (case-insensitive), this article's first, at most `limit`.
+   * Claims for the picker: every claim in the library not in the trash, this article's first, then by article title
+   * and position. Read once per opening of the picker; `filterClaims` narrows them as the user types.
    */
-  async searchClaims(query: string, currentDocumentId: string, limit = 100): Promise<{ results: LinkedAnnotation[]; total: number }> {
-    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  async claims(currentDocumentId: string): Promise<LinkedAnnotation[]> {
     return this.db.transaction('r', this.db.annotations, this.db.documents, async () => {
       const docs = new Map((await this.db.documents.toArray()).map((d) => [d.id, d]));
-      const matches: LinkedAnnotation[] = [];
+      const claims: LinkedAnnotation[] = [];
       // the [documentId+label] index: claims only, without reading denials and unverified reports
       const keys = [...docs.keys()].map((id) => [id, 'claim']);
       await this.db.annotations
@@ -78,17 +77,14 @@ export class LinkQueries {
         .anyOf(keys)
         .each((a) => {
           const d = docs.get(a.documentId);
-          if (!d || d.deletedAt) return;
-          const hay = `${a.quote}\n${d.title}`.toLocaleLowerCase();
-          if (words.every((w) => hay.includes(w))) matches.push({ annotation: a, documentTitle: d.title, inTrash: false });
+          if (d && !d.deletedAt) claims.push({ annotation: a, documentTitle: d.title, inTrash: false });
         });
-      matches.sort(
+      return claims.sort(
         (x, y) =>
           Number(y.annotation.documentId === currentDocumentId) - Number(x.annotation.documentId === currentDocumentId) ||
           x.documentTitle.localeCompare(y.documentTitle) ||
           x.annotation.start - y.annotation.start,
       );
-      return { results: matches.slice(0, limit), total: matches.length };
     });
   }
 
@@ -100,4 +96,16 @@ export class LinkQueries {
     });
     return sourceSuggestions(texts);
   }
+}
+
+/** The claims whose quote or article title contains every word of the query (case-insensitive), at most `limit`. */
+export function filterClaims(claims: readonly LinkedAnnotation[], query: string, limit = 100): { results: LinkedAnnotation[]; total: number } {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matches = words.length
+    ? claims.filter((c) => {
+        const hay = `${c.annotation.quote}\n${c.documentTitle}`.toLocaleLowerCase();
+        return words.every((w) => hay.includes(w));
+      })
+    : claims;
+  return { results: matches.slice(0, limit), total: matches.length };
 }

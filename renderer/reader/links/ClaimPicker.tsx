@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useModalDialog } from '../../components/useModalDialog.ts';
-import type { LinkedAnnotation, LinkQueries } from '../../db/links.ts';
+import { filterClaims, type LinkedAnnotation, type LinkQueries } from '../../db/links.ts';
 import '../details/details.css';
 
 const TITLE = 'Link to a claim';
@@ -22,35 +22,30 @@ export function ClaimPicker({ open, queries, documentId, onPick, onClose }: Clai
   const ref = useModalDialog(open);
   const listId = useId();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ results: LinkedAnnotation[]; total: number } | null>(null);
+  const [claims, setClaims] = useState<LinkedAnnotation[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    // a short pause while typing, so a large library is not searched on every keystroke
-    const timer = setTimeout(() => {
-      queries.searchClaims(query, documentId).then(
-        (r) => live && (setFound(r), setActive(0), setError('')),
-        (e) => live && setError(`The claims could not be searched: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    }, found ? 120 : 0);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // `found` only decides the first search's delay
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, query, queries, documentId]);
-
+  // the library's claims are read once per opening; typing filters them in memory
   useEffect(() => {
     if (!open) {
       setQuery('');
-      setFound(null);
+      setClaims(null);
+      return;
     }
-  }, [open]);
+    let live = true;
+    queries.claims(documentId).then(
+      (c) => live && (setClaims(c), setError('')),
+      (e) => live && setError(`The claims could not be searched: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, queries, documentId]);
+
+  const found = useMemo(() => (claims ? filterClaims(claims, query) : null), [claims, query]);
+  useEffect(() => setActive(0), [found]);
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
