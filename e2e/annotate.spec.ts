@@ -35,7 +35,7 @@ test('note, source, confidence and evidence are saved, shown, undoable and kept 
   await expect(d.getByRole('alert')).toContainText('Evidence line 2: “javascript:alert(1)” is a javascript: link');
   await expect(d.getByRole('textbox', { name: 'Note' })).toHaveValue('Second line follows.\nSatellite images pending.');
   await d.getByRole('textbox', { name: 'Evidence URLs' }).fill('https://example.org/photos');
-  await page.screenshot({ path: '/tmp/shots-ann/details-dialog.png' });
+  await page.screenshot({ path: test.info().outputPath('details-dialog.png') });
   await d.getByRole('button', { name: 'Save' }).click();
   await expect(d).toBeHidden();
   await expect(status(page)).toContainText('Saved the details');
@@ -45,7 +45,7 @@ test('note, source, confidence and evidence are saved, shown, undoable and kept 
   await expect(item).toContainText('Source: Andriy Kovalenko, the head of countering disinformation');
   await expect(item).toContainText('Confidence: medium');
   await expect(item.getByRole('button', { name: 'Open evidence https://example.org/photos' })).toBeVisible();
-  await annotationsRegion(page).screenshot({ path: '/tmp/shots-ann/panel-details.png' });
+  await annotationsRegion(page).screenshot({ path: test.info().outputPath('panel-details.png') });
 
   await page.keyboard.press('Control+z');
   await expect(item).not.toContainText('Satellite images pending.');
@@ -103,7 +103,7 @@ test('a denial links to a claim in another article; the link shows both ways and
   await picker.getByRole('combobox', { name: 'Search claims' }).fill('kaspiysk drones');
   const option = picker.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /the port of Kaspiysk was hit by drones/ });
   await expect(option).toContainText('Port strike');
-  await page.screenshot({ path: '/tmp/shots-ann/claim-picker.png' });
+  await page.screenshot({ path: test.info().outputPath('claim-picker.png') });
   await picker.getByRole('combobox', { name: 'Search claims' }).press('Enter');
   await expect(picker).toBeHidden();
   await expect(details(page)).toContainText('Answers “the port of Kaspiysk was hit by drones” in “Port strike”');
@@ -115,7 +115,7 @@ test('a denial links to a claim in another article; the link shows both ways and
   const claim = itemWithQuote(page, 'the port of Kaspiysk was hit by drones');
   await expect(claim).toHaveAttribute('aria-current', 'true');
   await expect(status(page)).toContainText('Opened “Port strike” at the claim');
-  await page.screenshot({ path: '/tmp/shots-ann/reverse-link.png' });
+  await page.screenshot({ path: test.info().outputPath('reverse-link.png') });
   await claim.getByRole('button', { name: '“called reports of a strike fake news” in “Governor denies”' }).click();
   await expect(page.getByRole('heading', { name: 'Governor denies' })).toBeVisible();
   await expect(itemWithQuote(page, 'called reports of a strike fake news')).toHaveAttribute('aria-current', 'true');
@@ -136,7 +136,7 @@ test('deleting an answered claim: the denial says so, undo restores the link, Cl
   await itemWithQuote(page, 'the port of Kaspiysk was hit by drones').getByRole('button', { name: 'Delete' }).click();
   await expect(status(page)).toContainText('1 annotation answered it and now answers a claim that was deleted.');
   await expect(denial).toContainText('Answers a claim that was deleted');
-  await annotationsRegion(page).screenshot({ path: '/tmp/shots-ann/deleted-claim.png' });
+  await annotationsRegion(page).screenshot({ path: test.info().outputPath('deleted-claim.png') });
   await page.keyboard.press('Control+z');
   await expect(denial).toContainText('Answers “the port of Kaspiysk was hit by drones”');
 

@@ -28,7 +28,7 @@ test('Ctrl+F finds every match, Enter / Shift+Enter step through them, Escape cl
   await expect(count(page)).toHaveText('1 of 4'); // port, Port, report, PORT
   expect((await findPaint(page)).all).toEqual(['port', 'Port', 'port', 'PORT']);
   expect((await findPaint(page)).current).toEqual(['port']);
-  await page.screenshot({ path: '/tmp/shots-kbd2/find.png' });
+  await page.screenshot({ path: test.info().outputPath('find.png') });
 
   await page.keyboard.press('Enter');
   await expect(count(page)).toHaveText('2 of 4');
@@ -73,7 +73,7 @@ test('Tag all matches as … tags every match as whole words, once, says how man
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Tagged 4 matches as Claim — Ctrl+Z undoes all');
   await expect(annotationItems(page)).toHaveCount(8);
-  await page.screenshot({ path: '/tmp/shots-kbd2/find-tag-all.png' });
+  await page.screenshot({ path: test.info().outputPath('find-tag-all.png') });
   await findBar(page).getByRole('button', { name: 'Close find' }).click();
   await expect(findBar(page)).toHaveCount(0);
 

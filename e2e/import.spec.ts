@@ -5,7 +5,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { annotationItems, dragSelect, firstRun, pasteArticle } from './helpers.ts';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
-const SHOTS = '/tmp/shots-imp';
 
 test.beforeEach(async ({ page }) => firstRun(page));
 
@@ -64,7 +63,7 @@ test('imports several files at once; each bad file is named with its reason in t
   await expect(failed).toContainText('Could not import latin1.txt: it is not valid UTF-8 text');
   await expect(failed).toContainText('No article text found in login-wall.html');
   await expect(failed).toContainText('huge-dump.txt is 200 MB; the largest article Factmark imports is 50 MB.');
-  await page.screenshot({ path: `${SHOTS}/import-summary-failures.png` });
+  await page.screenshot({ path: test.info().outputPath('import-summary-failures.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expectArticleCount(page, 2);
@@ -135,7 +134,7 @@ test('drop files anywhere on the library: it says what it accepts while dragging
   await library.dispatchEvent('dragover', { dataTransfer });
   const notice = page.getByRole('status').filter({ hasText: 'Drop files or folders to import them' });
   await expect(notice).toContainText('text (.txt), Markdown (.md), saved web pages (.html) and JSONL corpora (.jsonl)');
-  await page.screenshot({ path: `${SHOTS}/drop-zone.png` });
+  await page.screenshot({ path: test.info().outputPath('drop-zone.png') });
   await library.dispatchEvent('drop', { dataTransfer });
   await expect(notice).toBeHidden();
   const dialog = summary(page);
@@ -227,7 +226,7 @@ test('duplicates are skipped; a changed text of a known article becomes a new ve
   await expect(dialog.getByRole('region', { name: 'New versions' })).toContainText('“Drones hit Kyiv port” is version 2 (port-update.html)');
   await expect(dialog.getByRole('region', { name: 'Duplicates skipped' })).toContainText('port-copy.html: “Drones hit Kyiv port” is already in the library.');
   await expect(dialog).toContainText('1 annotation moved to the new versions.');
-  await page.screenshot({ path: `${SHOTS}/import-summary-versions.png` });
+  await page.screenshot({ path: test.info().outputPath('import-summary-versions.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expectArticleCount(page, 2);
 
@@ -239,7 +238,7 @@ test('duplicates are skipped; a changed text of a known article becomes a new ve
   await expect(header.getByRole('definition').filter({ hasText: /^2 of 2$/ })).toBeVisible();
   await expect(page.getByRole('document', { name: 'Article text' })).toContainText('three warehouses burned');
   await expect(annotationItems(page)).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/reader-provenance.png` });
+  await page.screenshot({ path: test.info().outputPath('reader-provenance.png') });
   await others.getByRole('button', { name: 'Version 1 · 2024-03-05' }).click();
   await expect(page.getByRole('document', { name: 'Article text' })).toContainText('Early report.');
 });
@@ -254,7 +253,7 @@ test('a long import shows progress with counts; Cancel stops after the current c
   await expect(bar).toHaveAttribute('aria-valuemax', '1500');
   await expect(page.getByText(/^[\d,]+ of 1,500 files · [\d,]+ articles? imported$/)).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
-  await page.screenshot({ path: `${SHOTS}/import-progress.png` });
+  await page.screenshot({ path: test.info().outputPath('import-progress.png') });
   await page.getByRole('button', { name: 'Cancel import' }).click();
 
   const dialog = summary(page);

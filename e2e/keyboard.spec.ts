@@ -266,7 +266,7 @@ test.describe('the ? dialog', () => {
     await tabIntoArticle(page);
     await page.keyboard.press('?');
     await expect(dialog).toBeVisible();
-    await page.screenshot({ path: '/tmp/shots-kbd2/shortcuts-dialog.png' });
+    await page.screenshot({ path: test.info().outputPath('shortcuts-dialog.png') });
     const rows = await dialog.getByRole('row').filter({ has: page.getByRole('cell') }).evaluateAll((trs) =>
       trs.map((tr) => ({ keys: Array.from(tr.querySelectorAll('th kbd'), (k) => k.textContent ?? ''), action: tr.querySelector('td')?.textContent ?? '' })),
     );

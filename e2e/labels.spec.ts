@@ -3,7 +3,6 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { annotationItems, articleTable, dragSelect, firstRun, openArticle, pasteArticle } from './helpers.ts';
 
 const TEXT = 'Kyiv said the port was hit. Moscow denied it. The paper later withdrew the story entirely.';
-const SHOTS = '/tmp/shots-labels';
 
 /** Settings › Edit label set… : the "Label set" dialog. */
 async function openLabelSet(page: Page) {
@@ -28,7 +27,7 @@ async function addRetraction(page: Page) {
   await dialog.getByLabel('Colour').last().fill('#0f766e');
   await dialog.getByRole('textbox', { name: 'Key' }).last().fill('4');
   await dialog.getByRole('textbox', { name: 'Description' }).last().fill('The outlet withdrawing an earlier report.');
-  await page.screenshot({ path: `${SHOTS}/label-set.png` });
+  await page.screenshot({ path: test.info().outputPath('label-set.png') });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status')).toHaveText('Label set saved.');
@@ -84,7 +83,7 @@ test('a label added in the label set tags with its key, is painted, listed, coun
   // the library has a count column for it
   await expect(articleTable(page).getByRole('columnheader', { name: 'Retraction' })).toBeVisible();
   await expect(articleTable(page).getByRole('cell', { name: '1 retraction' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/tagged.png` });
+  await page.screenshot({ path: test.info().outputPath('tagged.png') });
 
   // the set belongs to the library: it is there after a reload
   await page.reload();
@@ -106,7 +105,7 @@ test('a key clash or an empty name is refused with a clear message and nothing i
   await dialog.getByRole('textbox', { name: 'Name' }).last().fill('');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Label 4 needs a name.');
-  await page.screenshot({ path: `${SHOTS}/clash.png` });
+  await page.screenshot({ path: test.info().outputPath('clash.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await closeSettings(page);
   await expect(page.getByRole('toolbar', { name: 'Tags' }).getByRole('button')).toHaveText([/Claim/, /Denial/, /Unverified/]);
@@ -126,7 +125,7 @@ test('removing a label in use asks: its annotations are relabelled as another la
   await expect(remove).toContainText('2 annotations are labelled Retraction. What should happen to them?');
   await remove.getByRole('radio', { name: 'Relabel them as' }).check();
   await remove.getByRole('combobox', { name: 'New label' }).selectOption({ label: 'Denial' });
-  await page.screenshot({ path: `${SHOTS}/remove.png` });
+  await page.screenshot({ path: test.info().outputPath('remove.png') });
   await remove.getByRole('button', { name: 'Remove label' }).click();
   await expect(remove).toBeHidden();
   await expect(page.getByRole('status')).toHaveText('Removed the label Retraction; 2 annotations relabelled as Denial.');
@@ -204,5 +203,5 @@ test('the Agreement view measures a custom label: Retraction has its own per-lab
   await expect(bars).toHaveCount(4);
   await expect(bars.filter({ hasText: 'Retraction' })).toHaveAccessibleName('Retraction: F1 1.000');
   await expect(agreement.getByRole('table', { name: 'Span label confusion Ana Analyst × Ben' }).getByRole('columnheader')).toHaveText(['claim', 'denial', 'unverified', 'retraction', 'none']);
-  await other.screenshot({ path: '/tmp/shots-agree/agreement-retraction.png', fullPage: true });
+  await other.screenshot({ path: test.info().outputPath('agreement-retraction.png'), fullPage: true });
 });

@@ -5,7 +5,6 @@ import { addSamples, articleRows, articleTable, dragSelect, firstRun, openArticl
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
 const SEVASTOPOL = 'Missile strike on the Sevastopol shipyard';
 const DZHANKOI = 'Strike on Kalibr missiles by rail in Dzhankoi, Crimea';
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-lib';
 
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search articles' });
 const rowOf = (page: Page, title: string) => articleRows(page).filter({ has: page.getByRole('button', { name: title, exact: true }) });
@@ -147,7 +146,7 @@ test.describe('library', () => {
     await expect(page.getByRole('status')).toContainText('Renamed the collection “Black Sea” to “Black Sea fleet”.');
     await expect(collection).toHaveValue('Black Sea fleet');
     await expect(articleRows(page)).toHaveCount(2);
-    await page.screenshot({ path: `${SHOTS}/collection-renamed.png` });
+    await page.screenshot({ path: test.info().outputPath('collection-renamed.png') });
 
     // kept after a reload; the old name is gone from the filter
     await page.reload();
@@ -208,7 +207,7 @@ test.describe('library', () => {
     await expect(articleRows(page)).toHaveCount(4);
     await expect(page.getByRole('document', { name: 'Article text' })).toBeHidden();
     await expect(page.getByRole('status')).toHaveText('Moved 1 article to the trash.');
-    await page.screenshot({ path: `${SHOTS}/after-delete.png` });
+    await page.screenshot({ path: test.info().outputPath('after-delete.png') });
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(articleRows(page)).toHaveCount(5);
     await expect(rowOf(page, KASPIYSK)).toContainText('1 claim');
@@ -222,7 +221,7 @@ test.describe('library', () => {
     await trashButton(page).click();
     await expect(trashButton(page)).toHaveAttribute('aria-pressed', 'true');
     await expect(articleRows(page)).toHaveText([new RegExp(KASPIYSK)]);
-    await page.screenshot({ path: `${SHOTS}/trash.png` });
+    await page.screenshot({ path: test.info().outputPath('trash.png') });
     await articleRows(page).getByRole('button', { name: 'Restore' }).click();
     await expect(page.getByText('The trash is empty.')).toBeVisible();
     await trashButton(page).click();
@@ -256,7 +255,7 @@ test.describe('library', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: second })).toBeVisible();
     await expect(articleTable(page).getByRole('button', { name: second })).toHaveAttribute('aria-current', 'page');
-    await page.screenshot({ path: `${SHOTS}/reading.png` });
+    await page.screenshot({ path: test.info().outputPath('reading.png') });
   });
 
   test('export: a collection or the ticked articles (the selection) as their own scopes', async ({ page }) => {
@@ -300,7 +299,7 @@ test.describe('library', () => {
       const button = articleTable(page).getByRole('button', { name, exact: true });
       expect(await button.evaluate((b) => [...b.querySelectorAll('.sort-label')].every((l) => l.scrollWidth <= l.clientWidth))).toBe(true);
     }
-    await page.screenshot({ path: `${SHOTS}/layout-library-1360.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-library-1360.png') });
 
     // two versions of one article (same canonical URL, changed text)
     const page1 = (body: string) =>
@@ -319,7 +318,7 @@ test.describe('library', () => {
     await expect(versions.nth(1)).toContainText('v2');
     await expect(rowOf(page, KASPIYSK)).not.toContainText(/\bv\d/);
 
-    await page.screenshot({ path: `${SHOTS}/layout-versions-1360.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-versions-1360.png') });
     await openArticle(page, KASPIYSK);
     const library = page.getByRole('navigation', { name: 'Library' });
     const reader = page.getByRole('document', { name: 'Article text' });
@@ -338,7 +337,7 @@ test.describe('library', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(split).toHaveAttribute('aria-valuenow', '30');
-    await page.screenshot({ path: `${SHOTS}/layout-reading-1360.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-reading-1360.png') });
 
     // hidden: the library is one line, the reader gets the rest
     const hide = page.getByRole('button', { name: 'Hide library' });
@@ -350,16 +349,16 @@ test.describe('library', () => {
     await expect(split).toHaveCount(0);
     expect((await library.boundingBox())!.height).toBeLessThan(70);
     expect((await reader.boundingBox())!.height).toBeGreaterThan(400);
-    await page.screenshot({ path: `${SHOTS}/layout-hidden-1360.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-hidden-1360.png') });
     await show.press('Enter');
     await expect(articleTable(page)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Hide library' })).toBeFocused();
     await expect(split).toHaveAttribute('aria-valuenow', '30');
 
     await page.setViewportSize({ width: 1024, height: 700 });
-    await page.screenshot({ path: `${SHOTS}/layout-reading-1024.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-reading-1024.png') });
     await page.getByRole('button', { name: 'Hide library' }).click();
-    await page.screenshot({ path: `${SHOTS}/layout-hidden-1024.png` });
+    await page.screenshot({ path: test.info().outputPath('layout-hidden-1024.png') });
     await page.getByRole('button', { name: 'Show library' }).click();
   });
 });

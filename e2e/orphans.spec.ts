@@ -51,7 +51,7 @@ test('a new version carries the annotations whose text is still there; the delet
   await expect(orphansRegion(page).getByRole('listitem')).toHaveCount(1);
   await expect(orphan).toHaveAccessibleName('Claim: eleven people were hurt');
   await expect(orphan).toContainText('not in this version');
-  await page.screenshot({ path: '/tmp/shots-kbd/orphans.png' });
+  await page.screenshot({ path: test.info().outputPath('orphans.png') });
 });
 
 test('re-attach an orphan to selected words, undo and redo it', async ({ page }) => {

@@ -4,7 +4,6 @@
  * review" makes them on the teammates' machines.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -17,7 +16,6 @@ import { articleRows, dragSelect, firstRun, openArticle, pasteArticle, tagButton
 
 const TITLE = 'Port attack report';
 const TEXT = 'Officials said the port was attacked overnight.\nRussia denied it on Tuesday.\nNobody confirmed the damage.';
-const SHOTS = '/tmp/shots-rev2';
 
 async function packages() {
   const doc: FmDocument = { id: 'doc-1', title: TITLE, text: TEXT, contentHash: await sha256Hex(TEXT), source: { kind: 'paste' }, createdAt: '2024-05-01T09:00:00.000Z' };
@@ -54,7 +52,6 @@ async function download(page: Page, click: () => Promise<void>) {
 
 test('a lead imports two teammates’ packages, sees disagreements and agreement, adjudicates and exports gold', async ({ page, browser }) => {
   test.setTimeout(90_000); // the whole flow, on a shared 2-core machine
-  await mkdir(SHOTS, { recursive: true });
   await firstRun(page, 'Lead Reviewer');
   const files = await packages();
   expect(files.map((f) => f.name)).toEqual(['factmark-review-Ana-2024-05-02.jsonl', 'factmark-review-Ben-2024-05-02.jsonl']);
@@ -95,7 +92,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(marks.getByRole('img', { name: 'Ana: denial “Russia denied it”' })).toHaveText('AN');
   const claimHighlights = () => page.evaluate(() => CSS.highlights.get('fm-claim')?.size ?? 0);
   await expect.poll(claimHighlights).toBe(3);
-  await page.screenshot({ path: `${SHOTS}/review-layers.png` });
+  await page.screenshot({ path: test.info().outputPath('review-layers.png') });
 
   // hiding a layer hides its highlights, its marks and its disagreements
   await layers.getByRole('checkbox', { name: /Ben/ }).uncheck();
@@ -116,7 +113,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(sideBySide.getByRole('button', { name: 'Ana: Denial “Russia denied it”' })).toBeVisible();
   await expect(sideBySide.getByRole('button', { name: 'Ben: Claim “Russia denied it”' })).toBeVisible();
   await expect(sideBySide.getByRole('button', { name: /^Ben: / })).toHaveCount(2);
-  await page.screenshot({ path: `${SHOTS}/review-side-by-side.png` });
+  await page.screenshot({ path: test.info().outputPath('review-side-by-side.png') });
   await review.getByRole('radio', { name: 'Stacked' }).check();
   await expect(stacked).toBeVisible();
 
@@ -125,7 +122,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await page.keyboard.press('n');
   await expect(page.getByRole('status')).toContainText('Disagreement 1 of 2: different label, “Russia denied it”');
   await expect(disagreements.getByRole('button', { name: /Different label/ })).toHaveAttribute('aria-current', 'true');
-  await page.screenshot({ path: `${SHOTS}/review-mode.png` });
+  await page.screenshot({ path: test.info().outputPath('review-mode.png') });
 
   const adjudicate = review.getByRole('region', { name: 'Adjudicate' });
   await adjudicate.getByRole('textbox', { name: 'Reason' }).fill('Russia rejects the report: a denial');
@@ -167,7 +164,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   await expect(spanConfusion.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'unverified', exact: true }) }).getByRole('cell')).toHaveText(['0', '0', '0', '1']);
   // the library's figures per collection, and one collection on its own
   await expect(agreement.getByRole('table', { name: 'Per collection' }).getByRole('row', { name: /^Black Sea/ })).toContainText('1 of 1');
-  await page.screenshot({ path: `${SHOTS}/agreement.png` });
+  await page.screenshot({ path: test.info().outputPath('agreement.png') });
   const csv = await download(page, () => agreement.getByRole('button', { name: 'Export agreement CSV' }).click());
   expect(csv.text.split('\r\n')[0]).toBe('scope,document_id,title,label,annotator_a,annotator_b,metric,value');
   expect(csv.text).toContain('pair,,,,Ana,Ben,token_cohen_kappa,');
@@ -289,7 +286,7 @@ test('an analyst who imports the adjudicated package sees what the reviewer did 
   ]);
   // his own spans are still his, once each (nothing duplicated by his work coming back)
   await expect(ben.getByRole('complementary', { name: 'Review' }).getByRole('group', { name: 'Layers' }).getByRole('checkbox', { name: /Ben \(3\)/ })).toBeChecked();
-  await ben.screenshot({ path: `${SHOTS}/analyst-decisions.png` });
+  await ben.screenshot({ path: test.info().outputPath('analyst-decisions.png') });
   await benContext.close();
 });
 
@@ -338,8 +335,7 @@ test('bad packages get clear messages and change nothing', async ({ page }) => {
   await expect(notImported).toContainText('Could not import damaged.zip: ');
   await expect(notImported).toContainText('Could not import empty.jsonl: the file is empty.');
   await expect(report.getByRole('list', { name: 'Imported packages' })).toHaveCount(0);
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/bad-packages.png` });
+  await page.screenshot({ path: test.info().outputPath('bad-packages.png') });
   await report.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('alert')).toHaveText(/Nothing was imported; the library is unchanged\. 4 files could not be imported: see the import report\./);
 
