@@ -40,7 +40,6 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
       if (i === 0) {
         tags = await page.evaluate((n) => window.__peer.tag(n), Number(process.env.BENCH_TAGS ?? 20));
         for (let k = 0; k < 3; k++) scroll.push(percentile(await page.evaluate(scrollFrames, 150), 95));
-        await page.screenshot({ path: '/tmp/shots-perf/peer.png' }).catch(() => undefined);
       }
     } catch (e) {
       // a crash of the peer's tab is a result, not a fault of the bench (peers crash on long documents)
