@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { addSamples, annotationItems, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, pasteArticle, articleRows, articleTable } from './helpers.ts';
+import { addSamples, chooseFiles, annotationItems, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle, pasteArticle, articleRows, articleTable } from './helpers.ts';
 
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
 const EMOJI_TITLE = 'Emoji report';
@@ -209,15 +209,11 @@ async function importInFreshProfile(browser: Browser, file: Exported, title: str
 }
 
 async function importDataset(page: Page, file: { name: string; bytes: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
+  await chooseFiles(page, 'Import dataset…', { name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
 }
 
 async function importFiles(page: Page, files: { name: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await chooseFiles(page, 'Import files…', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
 }
 
 test.describe('importing', () => {

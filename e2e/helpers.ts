@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 /** Completes the first-run screen with the analyst's name. */
 export async function firstRun(page: Page, name = 'Ana Analyst') {
@@ -104,3 +104,10 @@ export async function expectItemLabel(item: Locator, label: 'Claim' | 'Denial' |
 /** The annotation item whose quote is exactly this text. */
 export const itemWithQuote = (page: Page, quote: string) =>
   annotationItems(page).filter({ has: page.getByRole('button', { name: new RegExp(`^(Claim|Denial|Unverified): ${quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+
+/** Clicks the button that opens the file chooser and gives it these files. */
+export async function chooseFiles(page: Page, button: string, files: Parameters<FileChooser['setFiles']>[0]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(files);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { annotationItems, dragSelect, firstRun, pasteArticle } from './helpers.ts';
+import { annotationItems, chooseFiles, dragSelect, firstRun, pasteArticle } from './helpers.ts';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
@@ -18,9 +18,7 @@ async function openArticle(page: Page, title: string | RegExp) {
 }
 
 async function importFiles(page: Page, files: { name: string; buffer: Buffer }[] | string[]) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(typeof files[0] === 'string' ? (files as string[]) : (files as { name: string; buffer: Buffer }[]).map((f) => ({ ...f, mimeType: 'text/plain' })));
+  await chooseFiles(page, 'Import files…', typeof files[0] === 'string' ? (files as string[]) : (files as { name: string; buffer: Buffer }[]).map((f) => ({ ...f, mimeType: 'text/plain' })));
 }
 
 /** A saved news page with enough text to be an article; `canonical` makes it identifiable across versions. */

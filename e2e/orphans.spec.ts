@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { annotationItems, articleRows, dragSelect, firstRun, itemWithQuote, paintedHighlights, tagButton } from './helpers.ts';
+import { annotationItems, chooseFiles, articleRows, dragSelect, firstRun, itemWithQuote, paintedHighlights, tagButton } from './helpers.ts';
 
 /** Version 1 and an edited version 2 of one article: one sentence moved, one deleted, one new. */
 const V1 = 'Strike on the power station\n\nMoscow denied responsibility for the strike. Kyiv said eleven people were hurt. Observers could not confirm it.\n';
@@ -7,9 +7,7 @@ const V2 =
   'Strike on the power station\n\nAir raid sirens sounded overnight. Moscow denied responsibility for the strike. Observers could not confirm it. Kyiv later said the wounded were all soldiers.\n';
 
 async function importFile(page: Page, name: string, text: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles([{ name, buffer: Buffer.from(text, 'utf8'), mimeType: 'text/plain' }]);
+  await chooseFiles(page, 'Import files…', [{ name, buffer: Buffer.from(text, 'utf8'), mimeType: 'text/plain' }]);
 }
 
 const orphansRegion = (page: Page) => page.getByRole('region', { name: 'Orphans' });
