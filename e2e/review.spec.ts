@@ -60,6 +60,7 @@ test('a lead imports two teammates’ packages, sees disagreements and agreement
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('layer "Ana". 3 annotations added');
   await expect(report.getByRole('list', { name: 'Imported packages' })).toContainText('layer "Ben". 2 annotations added');
+  await expect(report.getByRole('button', { name: 'Cancel' })).toHaveCount(0); // a report has one way out
   await report.getByRole('button', { name: 'Close' }).click();
 
   // the same packages again change nothing: nothing is duplicated

@@ -8,10 +8,12 @@ interface DialogProps {
   onSubmit(event: FormEvent<HTMLFormElement>): void;
   children: ReactNode;
   submitLabel: string;
+  /** A dialog that only reports (its submit just closes it) has no Cancel beside its one button. */
+  report?: boolean;
 }
 
 /** A modal <dialog> holding a form: focus trapped, Escape cancels, Enter submits. */
-export function Dialog({ title, open, onClose, onSubmit, children, submitLabel }: DialogProps) {
+export function Dialog({ title, open, onClose, onSubmit, children, submitLabel, report = false }: DialogProps) {
   const ref = useModalDialog(open);
 
   return (
@@ -26,9 +28,11 @@ export function Dialog({ title, open, onClose, onSubmit, children, submitLabel }
         <h2>{title}</h2>
         {children}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          {report ? null : (
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="primary">
             {submitLabel}
           </button>

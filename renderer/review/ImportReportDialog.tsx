@@ -4,7 +4,7 @@ import type { ImportReport } from './useReviewActions.ts';
 /** The "Import report": what each package changed, and never silently what could not be imported or placed. */
 export function ImportReportDialog({ report, onClose }: { report: ImportReport | null; onClose(): void }) {
   return (
-    <Dialog title="Import report" open={report !== null} onClose={onClose} submitLabel="Close" onSubmit={onClose}>
+    <Dialog title="Import report" open={report !== null} onClose={onClose} submitLabel="Close" onSubmit={onClose} report>
       {report ? (
         <div className="import-report">
           {report.lines.length ? (
