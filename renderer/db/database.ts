@@ -42,6 +42,15 @@ export const SCHEMA_V2 = {
 };
 
 /**
+ * Version 3: annotations are also indexed by [documentId+start], so the reader can read the annotations of the
+ * first screen (a range of start offsets) before the rest of a long article's.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  annotations: 'id, documentId, [documentId+label], [documentId+start], annotator, answers',
+};
+
+/**
  * The local database. Annotations are stand-off records: this is the source of truth and the reader renders from
  * it; no editor state is stored. Transactions use 'strict' durability so that a committed write survives a crash.
  */
@@ -58,6 +67,7 @@ export class FactmarkDatabase extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(moveTextsOut);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

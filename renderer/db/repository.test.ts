@@ -131,7 +131,7 @@ describe('Repository', () => {
 });
 
 describe('FactmarkDatabase migration', () => {
-  it('opens a version 1 database with data and finds all of it in version 2', async () => {
+  it('opens a version 1 database with data and finds all of it in the current version', async () => {
     const Dexie = (await import('dexie')).default;
     const { SCHEMA_V1 } = await import('./database.ts');
     const name = `migrate-${++n}`;
@@ -152,7 +152,9 @@ describe('FactmarkDatabase migration', () => {
     expect((await repo2.listDocuments()).map((d) => [d.id, d.counts.claim, 'text' in d])).toEqual([['a', 1, false], ['s', 0, false]]);
     expect(await repo2.annotationsOf('a')).toEqual([a]);
     expect(await repo2.getSetting('annotator')).toBe('Ana');
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
+    // version 3's index: an article's annotations by start offset
+    expect(await v2.annotations.where('[documentId+start]').between(['a', 0], ['a', 1]).primaryKeys()).toEqual([a.id]);
     v2.close();
     await v2.delete();
   });
