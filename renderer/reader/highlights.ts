@@ -23,7 +23,7 @@ export class HighlightPainter {
   private readonly layers = new Map<string, Highlight>();
   private readonly overlapLayer: Highlight;
   /** The range painted for each annotation object currently shown. */
-  private readonly painted = new Map<Annotation, Range>();
+  private readonly painted = new Map<Annotation, StaticRange>();
   /** Annotations whose text is not rendered yet. */
   private readonly pending = new Set<Annotation>();
   /** Overlap stretches keyed by "start:end", with their range (null while not rendered yet). */
@@ -43,7 +43,7 @@ export class HighlightPainter {
   update(annotations: readonly Annotation[], selectedId: string | null): void {
     if (annotations !== this.previous) this.sync(annotations);
     const selected = selectedId === null ? undefined : annotations.find((a) => a.id === selectedId);
-    const range = selected && this.map.renderedRange(selected.start, selected.end);
+    const range = selected && this.map.staticRange(selected.start, selected.end);
     setHighlight('fm-selected', range ? [range] : [], 2);
   }
 
@@ -88,7 +88,7 @@ export class HighlightPainter {
 
   private paint(a: Annotation): void {
     this.pending.delete(a);
-    const range = this.map.renderedRange(a.start, a.end);
+    const range = this.map.staticRange(a.start, a.end);
     if (range) {
       this.painted.set(a, range);
       if (this.meets(a)) {
@@ -106,7 +106,7 @@ export class HighlightPainter {
   }
 
   private paintOverlap(s: Stretch): void {
-    s.range = this.map.renderedRange(s.start, s.end);
+    s.range = this.map.staticRange(s.start, s.end);
     this.showOverlap(s);
   }
 
@@ -199,7 +199,7 @@ export class HighlightPainter {
 interface Stretch {
   start: number;
   end: number;
-  range: Range | null;
+  range: StaticRange | null;
   shown: boolean;
 }
 
@@ -241,7 +241,7 @@ function register(name: string, priority: number): Highlight {
 }
 
 /** Sets the highlight `name` to exactly `ranges`, at `priority`. */
-export function setHighlight(name: string, ranges: Range[], priority: number): void {
+export function setHighlight(name: string, ranges: AbstractRange[], priority: number): void {
   const highlight = new Highlight(...ranges);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);

@@ -45,14 +45,35 @@ export class TextMap {
 
   /** Like toRange, but null when [start, end) is not wholly rendered yet (never renders more). */
   renderedRange(start: number, end: number): Range | null {
+    const bounds = this.bounds(start, end);
+    if (!bounds) return null;
+    const range = document.createRange();
+    range.setStart(bounds.from.node, bounds.from.offset);
+    range.setEnd(bounds.to.node, bounds.to.offset);
+    return range;
+  }
+
+  /**
+   * Like renderedRange, but a StaticRange: what highlights are painted with. A live Range is updated by the browser on
+   * every DOM mutation anywhere in the document, so ten thousand of them made each node the panel added or removed
+   * cost milliseconds; the article's text nodes never change while it is open, so static ranges stay right.
+   */
+  staticRange(start: number, end: number): StaticRange | null {
+    const bounds = this.bounds(start, end);
+    return bounds && new StaticRange({ startContainer: bounds.from.node, startOffset: bounds.from.offset, endContainer: bounds.to.node, endOffset: bounds.to.offset });
+  }
+
+  /** The DOM boundary points of [start, end), or null when it is not wholly rendered or covers no text. */
+  private bounds(start: number, end: number): { from: { node: Text; offset: number }; to: { node: Text; offset: number } } | null {
     if (end > this.renderedEnd) return null;
     const from = this.position(start, 'forward');
     const to = this.position(end, 'backward');
     if (!from || !to) return null;
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    return range.collapsed ? null : range;
+    const fromIndex = this.index.get(from.node)!;
+    const toIndex = this.index.get(to.node)!;
+    // collapsed or inverted (a span wholly inside the gap between two lines)
+    if (fromIndex > toIndex || (fromIndex === toIndex && from.offset >= to.offset)) return null;
+    return { from, to };
   }
 
   /** The document offset of a DOM point inside the article, or null when the point is outside it. */

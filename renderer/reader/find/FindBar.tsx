@@ -54,7 +54,7 @@ export function FindBar({ document: doc, mapRef, annotations, tagMany, announce 
   useEffect(() => {
     const map = mapRef.current;
     if (!open || !map) return clearPaint();
-    setHighlight('fm-find', matches.flatMap((m) => map.renderedRange(m.start, m.end) ?? []), 3);
+    setHighlight('fm-find', matches.flatMap((m) => map.staticRange(m.start, m.end) ?? []), 3);
   }, [open, matches, mapRef]);
   // paint the current match and scroll it into view
   useEffect(() => {
