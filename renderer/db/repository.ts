@@ -188,6 +188,15 @@ export class Repository {
   }
 
   /**
+   * The article's annotations that start in [from, to), in reading order: the reader reads the first screen's before
+   * the rest of a long article's (the [documentId+start] index of version 3).
+   */
+  async annotationsStartingIn(documentId: string, from: number, to: number): Promise<Annotation[]> {
+    const list = await this.db.annotations.where('[documentId+start]').between([documentId, from], [documentId, to], true, false).toArray();
+    return list.sort(compareReadingOrder);
+  }
+
+  /**
    * Applies one operation, or a batch of them ("Tag all matches as …"), in one transaction: all of it is committed
    * or none of it. Resolves once it is durably committed. A delete leaves a tombstone (so a review package carries
    * it); re-creating the annotation (undo) removes the tombstone.
