@@ -8,8 +8,12 @@ import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
 import { clearHighlights, HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
+import { primeLexicalEvents } from './lexicalEvents.ts';
 import './reader.css';
 import { TextMap } from './textMap.ts';
+
+// before any reader mounts, or Lexical keeps the first article opened in memory for good (lexicalEvents.ts)
+primeLexicalEvents();
 
 const theme = {
   paragraph: 'article-p',
