@@ -8,7 +8,7 @@ import { LabelsProvider } from './labels/LabelsProvider.tsx';
 import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
-import { FIRST_ROWS, firstDocuments, LibraryStore } from './db/library.ts';
+import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
 import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
 import { ARTICLE_EXTENSIONS, newDocument } from './library/newDocuments.ts';
 import { DropZone } from './import/DropZone.tsx';
@@ -26,7 +26,8 @@ import { prefetchAnnotations } from './reader/useAnnotationSession.ts';
 
 const ANNOTATOR_KEY = 'annotator';
 
-export function App({ repo }: { repo: Repository }) {
+/** `firstRows`: the library's first rows, read from startup on (main.tsx) beside the settings this screen waits for. */
+export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise<FirstRows> }) {
   // undefined while loading; null before the first run is complete
   const [annotator, setAnnotator] = useState<string | null | undefined>(undefined);
   const [persisted, setPersisted] = useState<boolean | null>(null);
@@ -49,12 +50,12 @@ export function App({ repo }: { repo: Repository }) {
   if (annotator === null) return <FirstRun onDone={saveName} />;
   return (
     <LabelsProvider db={repo.db}>
-      <Workspace repo={repo} annotator={annotator} persisted={persisted} onRename={saveName} />
+      <Workspace repo={repo} firstRows={firstRows} annotator={annotator} persisted={persisted} onRename={saveName} />
     </LabelsProvider>
   );
 }
 
-function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
+function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows?: Promise<FirstRows>; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
   // following a link into another article: the annotation to select once that article is open
@@ -71,18 +72,23 @@ function Workspace({ repo, annotator, persisted, onRename }: { repo: Repository;
 
   // a status message re-renders the workspace: as a transition, so it never delays painting what it reports (a tag)
   const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : startTransition(() => setStatus((s) => ({ text, seq: s.seq + 1, action })))), []);
-  const reload = useCallback(() => repo.listDocuments().then(setDocuments, (e) => announce(describeError(e), 'error')), [repo, announce]);
+  // a list read takes seconds at 100,000: only the latest read is shown, so an earlier one ending later never undoes a change
+  const listing = useRef(0);
+  const reload = useCallback(() => {
+    const n = ++listing.current;
+    return repo.listDocuments().then((docs) => void (n === listing.current && setDocuments(docs)), (e) => announce(describeError(e), 'error'));
+  }, [repo, announce]);
   // Opening: the first rows (a bounded read) are shown at once with the library's size, while the whole list is
   // read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
   const [loadingTotal, setLoadingTotal] = useState<number | null>(null);
   useEffect(() => {
-    // the whole list is read after the first rows are in: its getAll, deserialised on this thread, would hold them up
-    void firstDocuments(repo.db, FIRST_ROWS)
+    // the whole list is read after the first rows are in: its pages, deserialised on this thread, would hold them up
+    void (firstRows ?? firstDocuments(repo.db, FIRST_ROWS))
       .then(({ docs, total }) => void (total > docs.length && (setDocuments((d) => d ?? docs), setLoadingTotal(total))))
       .catch(() => undefined) // the full read reports problems
       .then(() => reload())
       .finally(() => setLoadingTotal(null));
-  }, [reload, repo]);
+  }, [reload, repo, firstRows]);
   const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
     const set = new Set(ids);
     setDocuments((docs) => docs?.map((d) => (set.has(d.id) ? patch(d) : d)) ?? docs);

@@ -1,13 +1,18 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Label } from '../../shared/labels.ts';
 import type { Annotation, Block, FmDocument, Rejection, Tombstone } from '../../shared/model.ts';
+import { COUNTS_TABLE, DOCUMENT_TOTAL, derivedFacts, STATS_TABLE, titleKey, type DocumentTotalRecord, type LabelCountRecord } from './derived.ts';
 
 export interface SettingRecord {
   key: string;
   value: unknown;
 }
 
-/** A document's metadata: what the library lists. The text lives apart so a library of 100,000 stays light. */
-export type DocumentRecord = Omit<FmDocument, 'text' | 'blocks'>;
+/**
+ * A document's metadata: what the library lists. The text lives apart so a library of 100,000 stays light.
+ * `titleKey` is kept by the database (derived.ts) and never leaves it (joinDocument drops it).
+ */
+export type DocumentRecord = Omit<FmDocument, 'text' | 'blocks'> & { titleKey?: string };
 
 /** A document's text and structure, keyed by the document id. */
 export interface TextRecord {
@@ -43,11 +48,17 @@ export const SCHEMA_V2 = {
 
 /**
  * Version 3: annotations are also indexed by [documentId+start], so the reader can read the annotations of the
- * first screen (a range of start offsets) before the rest of a long article's.
+ * first screen (a range of start offsets) before the rest of a long article's. Documents are indexed in the
+ * library's order ([createdAt+titleKey+id]), each document's counts per label are kept in `labelCounts` and the
+ * number of documents in `libraryStats` (derived.ts), so the library opens on 100,000 articles without reading them
+ * all or any annotation.
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
+  documents: `${SCHEMA_V2.documents}, [createdAt+titleKey+id]`,
   annotations: 'id, documentId, [documentId+label], [documentId+start], annotator, answers',
+  [COUNTS_TABLE]: 'id',
+  [STATS_TABLE]: 'id',
 };
 
 /**
@@ -62,13 +73,33 @@ export class FactmarkDatabase extends Dexie {
   rejections!: Table<Rejection, string>;
   collections!: Table<CollectionRecord, string>;
   settings!: Table<SettingRecord, string>;
+  labelCounts!: Table<LabelCountRecord, string>;
+  libraryStats!: Table<DocumentTotalRecord, string>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(moveTextsOut);
-    this.version(3).stores(SCHEMA_V3);
+    this.version(3).stores(SCHEMA_V3).upgrade(deriveFacts);
+    this.use(derivedFacts);
   }
+}
+
+/** Version 3's derived facts for the data already there: every title's key, every document's counts, the total. */
+async function deriveFacts(tx: Transaction): Promise<void> {
+  await tx.table('documents').toCollection().modify((doc: DocumentRecord) => {
+    doc.titleKey = titleKey(doc.title);
+  });
+  await tx.table(STATS_TABLE).put({ id: DOCUMENT_TOTAL, total: await tx.table('documents').count() } satisfies DocumentTotalRecord);
+  // one key-only pass over the label index, the way the library counted before version 3
+  const keys = (await tx.table('annotations').orderBy('[documentId+label]').keys()) as unknown as [string, Label][];
+  const counts = new Map<string, LabelCountRecord>();
+  for (const [id, label] of keys) {
+    let c = counts.get(id);
+    if (!c) counts.set(id, (c = { id, counts: {} }));
+    c.counts[label] = (c.counts[label] ?? 0) + 1;
+  }
+  await tx.table(COUNTS_TABLE).bulkPut([...counts.values()]);
 }
 
 /** Version 2 keeps texts in their own table: each version 1 document is split into metadata and text. */

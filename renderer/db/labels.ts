@@ -16,11 +16,10 @@ export async function saveLabelSet(db: FactmarkDatabase, set: LabelSet): Promise
   await db.settings.put({ key: LABELS_SETTING, value: set.map((l) => ({ ...l })) });
 }
 
-/** How many annotations (all articles, orphans and gold included) carry `label`: from the index keys alone. */
+/** How many annotations (all articles, orphans and gold included) carry `label`: from the stored counts (derived.ts). */
 export async function countLabelUse(db: FactmarkDatabase, label: Label): Promise<number> {
-  const keys = (await db.annotations.orderBy('[documentId+label]').keys()) as unknown as [string, Label][];
   let n = 0;
-  for (const [, l] of keys) if (l === label) n++;
+  for (const c of await db.labelCounts.toArray()) n += c.counts[label] ?? 0;
   return n;
 }
 

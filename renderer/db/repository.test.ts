@@ -155,8 +155,42 @@ describe('FactmarkDatabase migration', () => {
     expect(v2.verno).toBe(3);
     // version 3's index: an article's annotations by start offset
     expect(await v2.annotations.where('[documentId+start]').between(['a', 0], ['a', 1]).primaryKeys()).toEqual([a.id]);
+    // version 3's derived facts, computed for the data already there
+    expect(await v2.labelCounts.toArray()).toEqual([{ id: 'a', counts: { claim: 1 } }]);
+    expect(await v2.documents.orderBy('[createdAt+titleKey+id]').primaryKeys()).toEqual(['a', 's']);
+    expect(await v2.libraryStats.get('documents')).toEqual({ id: 'documents', total: 2 });
     v2.close();
     await v2.delete();
+  });
+
+  it('opens a version 2 database and counts its annotations per article and label, and orders it by title key', async () => {
+    const Dexie = (await import('dexie')).default;
+    const { SCHEMA_V2 } = await import('./database.ts');
+    const name = `migrate-${++n}`;
+    const old = new Dexie(name);
+    old.version(2).stores(SCHEMA_V2);
+    const text = 'Kyiv said the port was hit. Moscow denied it.';
+    const at = '2026-05-01T00:00:00Z';
+    const docs = [{ ...doc('x', text), title: 'Zaporizhzhia', createdAt: at }, { ...doc('y', text), title: 'érosion', createdAt: at }, { ...doc('z', text), title: 'Azov', createdAt: at }];
+    await old.table('documents').bulkAdd(docs.map(({ text: _t, ...meta }) => meta));
+    await old.table('texts').bulkAdd(docs.map((d) => ({ id: d.id, text: d.text })));
+    const mk = (documentId: string, label: string) => makeAnnotation(text, { documentId, annotator: 'Ana', label, start: 0, end: 4 }, 't');
+    await old.table('annotations').bulkAdd([mk('x', 'claim'), mk('x', 'claim'), mk('x', 'retraction'), mk('z', 'denial'), mk('orphans:z', 'claim')]);
+    old.close();
+
+    const v3 = new FactmarkDatabase(name);
+    const repo3 = new Repository(v3);
+    expect(Object.fromEntries((await v3.labelCounts.toArray()).map((c) => [c.id, c.counts]))).toEqual({ x: { claim: 2, retraction: 1 }, z: { denial: 1 }, 'orphans:z': { claim: 1 } });
+    expect((await repo3.listDocuments()).map((d) => [d.title, d.counts])).toEqual([
+      ['Azov', { claim: 0, denial: 1, unverified: 0 }],
+      ['érosion', { claim: 0, denial: 0, unverified: 0 }],
+      ['Zaporizhzhia', { claim: 2, denial: 0, unverified: 0, retraction: 1 }],
+    ]);
+    // and they are kept from then on
+    await repo3.apply({ kind: 'create', annotation: mk('y', 'unverified') });
+    expect(await repo3.countLabels('y')).toEqual({ claim: 0, denial: 0, unverified: 1 });
+    v3.close();
+    await v3.delete();
   });
 });
 

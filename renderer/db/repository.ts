@@ -1,10 +1,10 @@
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
-import { DEFAULT_LABELS, emptyCounts, type Label, type LabelCounts, type LabelSet } from '../../shared/labels.ts';
+import { DEFAULT_LABELS, emptyCounts, type LabelCounts, type LabelSet } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
-import { libraryOrder } from './library.ts';
+import { listLibrary } from './library.ts';
 
 export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
 
@@ -19,7 +19,7 @@ export function splitDocument(doc: FmDocument): [DocumentRecord, TextRecord] {
   return [meta, blocks ? { id: doc.id, text, blocks } : { id: doc.id, text }];
 }
 
-function joinDocument(meta: DocumentRecord, text: TextRecord | undefined): FmDocument {
+function joinDocument({ titleKey: _derived, ...meta }: DocumentRecord, text: TextRecord | undefined): FmDocument {
   return { ...meta, text: text?.text ?? '', ...(text?.blocks ? { blocks: text.blocks } : {}) };
 }
 
@@ -143,43 +143,14 @@ export class Repository {
     });
   }
 
-  /** The library: every document not in the trash, without its text, with its counts per label. */
+  /** The library: every document not in the trash, without its text, with its counts per label, in library order. */
   async listDocuments(): Promise<DocumentSummary[]> {
-    return this.db.transaction('r', this.db.documents, this.db.annotations, async () => {
-      // one getAll (toArray) rather than a cursor: a cursor step per record is what made 100,000 slow
-      const summaries: DocumentSummary[] = [];
-      // the records read are fresh objects: counts are added in place rather than copying 100,000 of them
-      for (const doc of await this.db.documents.orderBy('createdAt').toArray()) if (!doc.deletedAt) summaries.push(Object.assign(doc, { counts: emptyCounts() }));
-      // one key-only pass over the label index instead of three count queries per article (several cursors over
-      // ranges side by side were measured slower: 5.0 s against 2.1 s for the whole list of 10,000)
-      const byId = new Map(summaries.map((s) => [s.id, s]));
-      const keys = (await this.db.annotations.orderBy('[documentId+label]').keys()) as unknown as [string, Label][];
-      for (const [documentId, label] of keys) {
-        const counts = byId.get(documentId)?.counts;
-        if (counts) counts[label] = (counts[label] ?? 0) + 1; // every label met, configured or not
-      }
-      // documents added together share a timestamp: keep their order stable by title (renderer/db/library.ts)
-      return summaries.sort(libraryOrder);
-    });
+    return listLibrary(this.db);
   }
 
-  /**
-   * The article's annotations per label: one native count() per label of the set (no records or keys read), and a
-   * key pass over the article's index range only when some annotation has a label outside the set.
-   */
+  /** The article's annotations per label (the stored counts, renderer/db/derived.ts): every label of the set, and any other met. */
   async countLabels(documentId: string, set: LabelSet = DEFAULT_LABELS): Promise<LabelCounts> {
-    const byLabel = this.db.annotations.where('[documentId+label]');
-    const [total, ...each] = await Promise.all([
-      this.db.annotations.where('documentId').equals(documentId).count(),
-      ...set.map((l) => byLabel.equals([documentId, l.id]).count()),
-    ]);
-    const counts = emptyCounts(set);
-    set.forEach((l, i) => (counts[l.id] = each[i]!));
-    if (each.reduce((a, b) => a + b, 0) === total) return counts;
-    const keys = (await byLabel.between([documentId, ''], [documentId, '\uffff']).keys()) as unknown as [string, Label][];
-    const all = emptyCounts(set);
-    for (const [, label] of keys) all[label] = (all[label] ?? 0) + 1;
-    return all;
+    return { ...emptyCounts(set), ...(await this.db.labelCounts.get(documentId))?.counts };
   }
 
   async annotationsOf(documentId: string): Promise<Annotation[]> {

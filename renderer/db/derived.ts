@@ -1,0 +1,179 @@
+/**
+ * Facts the library reads at every open, derived from the stored records and kept up to date by the database itself
+ * (a Dexie DBCore middleware), in the same IndexedDB transaction as the write they follow. No caller maintains them,
+ * so no write path (tagging, undo, imports, review packages, label removal, carrying to a version, delete forever,
+ * or one added later) can forget to.
+ *
+ * - `labelCounts`: per document id, how many annotations carry each label. The library lists 100,000 articles with
+ *   their counts from these records instead of a pass over every annotation.
+ * - `titleKey` on each document record: the folded title. The `[createdAt+titleKey+id]` index is the library's
+ *   order, so its first rows are a bounded read.
+ * - `libraryStats`: how many documents are stored (the trash included), for the table's row count before the whole
+ *   list is read: IndexedDB's count() walks every record (~0.7 s at 100,000).
+ */
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { Annotation } from '../../shared/model.ts';
+import type { LabelCounts } from '../../shared/labels.ts';
+import { fold } from '../../shared/text/fold.ts';
+
+/** One record of the labelCounts table: only labels with a count; no record means no annotations. */
+export interface LabelCountRecord {
+  id: string;
+  counts: LabelCounts;
+}
+
+export const COUNTS_TABLE = 'labelCounts';
+
+/** The libraryStats record of the number of documents stored. */
+export interface DocumentTotalRecord {
+  id: 'documents';
+  total: number;
+}
+
+export const STATS_TABLE = 'libraryStats';
+export const DOCUMENT_TOTAL = 'documents';
+
+/** The library's order within articles added at the same moment: case, accents and punctuation do not count. */
+export function titleKey(title: string): string {
+  return fold(title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+type Delta = Map<string, Map<string, number>>;
+
+function count(delta: Delta, a: Pick<Annotation, 'documentId' | 'label'> | undefined, by: number): void {
+  if (!a) return;
+  let d = delta.get(a.documentId);
+  if (!d) delta.set(a.documentId, (d = new Map()));
+  d.set(a.label, (d.get(a.label) ?? 0) + by);
+}
+
+/**
+ * Every step below chains on Dexie.Promise, not native await: the layers under this one (hooks, cache) read the
+ * current Dexie transaction from Dexie's zone, which a native await would lose between the steps of one write.
+ */
+const then = <T, R>(p: PromiseLike<T> | T, f: (v: T) => R | PromiseLike<R>): Promise<R> => Dexie.Promise.resolve(p).then(f) as unknown as Promise<R>;
+
+/** Adds `delta` to the stored counts; a document left with no annotations loses its record. */
+function applyDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Delta): Promise<unknown> {
+  const ids = [...delta.keys()];
+  if (!ids.length) return Dexie.Promise.resolve() as unknown as Promise<unknown>;
+  return then(counts.getMany({ trans, keys: ids }), (stored: (LabelCountRecord | undefined)[]) => {
+    const put: LabelCountRecord[] = [];
+    const gone: string[] = [];
+    ids.forEach((id, i) => {
+      const next: LabelCounts = { ...stored[i]?.counts };
+      for (const [label, by] of delta.get(id)!) {
+        const n = (next[label] ?? 0) + by;
+        if (n > 0) next[label] = n;
+        else delete next[label];
+      }
+      if (Object.keys(next).length) put.push({ id, counts: next });
+      else if (stored[i]) gone.push(id);
+    });
+    return then(put.length ? counts.mutate({ type: 'put', trans, values: put }) : null, () => (gone.length ? counts.mutate({ type: 'delete', trans, keys: gone }) : null));
+  });
+}
+
+/** The records a write replaces or removes, read in the same transaction just before it. */
+function replaced<T>(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(T | undefined)[]> | (T | undefined)[] {
+  switch (req.type) {
+    case 'add':
+      return []; // an add never replaces: an id already there fails the add
+    case 'put':
+      return table.getMany({ trans: req.trans, keys: req.keys ?? req.values.map((v: { id: string }) => v.id) });
+    case 'delete':
+      return table.getMany({ trans: req.trans, keys: req.keys });
+    case 'deleteRange':
+      return then(table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }), (r) => r.result);
+  }
+}
+
+/** What a write did to the counts: the annotations it replaced or removed go, the ones it wrote come. */
+function countsDelta(req: DBCoreMutateRequest, before: (Annotation | undefined)[], res: DBCoreMutateResponse): Delta {
+  const delta: Delta = new Map();
+  const failed = (i: number) => res.failures[i] !== undefined;
+  if (req.type === 'add' || req.type === 'put') {
+    req.values.forEach((v: Annotation, i) => {
+      if (failed(i)) return;
+      count(delta, before[i], -1);
+      count(delta, v, +1);
+    });
+  } else {
+    before.forEach((a, i) => void (!failed(i) && count(delta, a, -1)));
+  }
+  return delta;
+}
+
+/** How many documents a write added (positive) or removed (negative). */
+function totalDelta(req: DBCoreMutateRequest, before: unknown[], res: DBCoreMutateResponse): number {
+  const failed = (i: number) => res.failures[i] !== undefined;
+  if (req.type === 'add' || req.type === 'put') return req.values.filter((_, i) => !failed(i) && before[i] === undefined).length;
+  return -before.filter((d, i) => d !== undefined && !failed(i)).length;
+}
+
+function addToTotal(stats: DBCoreTable, trans: DBCoreTransaction, by: number): Promise<unknown> | null {
+  if (!by) return null;
+  return then(stats.get({ trans, key: DOCUMENT_TOTAL }), (r: DocumentTotalRecord | undefined) =>
+    stats.mutate({ type: 'put', trans, values: [{ id: DOCUMENT_TOTAL, total: (r?.total ?? 0) + by } satisfies DocumentTotalRecord] }),
+  );
+}
+
+/**
+ * The derived writes of one transaction run one after another: each reads what is stored and writes it back, and
+ * two of them interleaved (Promise.all inside a transaction) would lose one's change.
+ */
+const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/** A table whose writes also write `derive(write, records replaced, response)`, in the same transaction. */
+function deriving<T>(table: DBCoreTable, store: string, derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse) => Promise<unknown> | null): DBCoreTable {
+  return {
+    ...table,
+    mutate(req) {
+      const trans = req.trans as DBCoreTransaction & IDBTransaction;
+      // only an upgrade step of a version before 3 writes without the table in scope; version 3 derives from scratch
+      if (!trans.objectStoreNames.contains(store)) return table.mutate(req);
+      const run = () => then(replaced<T>(table, req), (before) => then(table.mutate(req), (res) => then(derive(req, before, res), () => res)));
+      const next = then(queues.get(trans), run);
+      queues.set(trans, next.catch(() => undefined));
+      return next;
+    },
+  };
+}
+
+/** Document writes: every title's key is set on the record written. */
+function withTitleKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
+  if (req.type !== 'add' && req.type !== 'put') return req;
+  const values = req.values.map((d: { title?: unknown; titleKey?: string }) => {
+    const key = typeof d.title === 'string' ? titleKey(d.title) : '';
+    return d.titleKey === key ? d : { ...d, titleKey: key };
+  });
+  return { ...req, values };
+}
+
+/** The middleware (FactmarkDatabase installs it): counts on annotation writes, title keys and the total on document writes. */
+export const derivedFacts: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'factmark-derived',
+  create(down) {
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        // every read-write transaction over annotations or documents also writes what is derived from them
+        const extra = mode !== 'readwrite' ? [] : [...(stores.includes('annotations') ? [COUNTS_TABLE] : []), ...(stores.includes('documents') ? [STATS_TABLE] : [])];
+        const scope = [...stores, ...extra.filter((t) => !stores.includes(t) && down.schema.tables.some((s) => s.name === t))];
+        return down.transaction(scope, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === 'annotations') return deriving<Annotation>(table, COUNTS_TABLE, (req, before, res) => applyDelta(down.table(COUNTS_TABLE), req.trans, countsDelta(req, before, res)));
+        if (name === 'documents') {
+          const counted = deriving<unknown>(table, STATS_TABLE, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)));
+          return { ...counted, mutate: (req) => counted.mutate(withTitleKeys(req)) };
+        }
+        return table;
+      },
+    };
+  },
+};
