@@ -10,7 +10,13 @@ const count = (page: Page) => page.getByTestId('find-count');
 /** Texts painted by the find layers. */
 async function findPaint(page: Page) {
   return page.evaluate(() => {
-    const texts = (name: string) => Array.from((CSS.highlights.get(name) ?? []) as Iterable<Range>, (r) => r.toString());
+    const text = (r: AbstractRange) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    };
+    const texts = (name: string) => Array.from((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>, text);
     return { all: texts('fm-find'), current: texts('fm-find-current') };
   });
 }

@@ -83,13 +83,19 @@ export const annotationItems = (page: Page) => annotationsRegion(page).getByRole
 export const tagButton = (page: Page, name: 'Claim' | 'Denial' | 'Unverified') =>
   page.getByRole('toolbar', { name: 'Tags' }).getByRole('button', { name });
 
-/** The texts currently painted by each highlight layer (CSS Custom Highlight API). */
+/** The texts currently painted by each highlight layer (CSS Custom Highlight API; its ranges may be StaticRanges). */
 export async function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
+    const text = (r: AbstractRange) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    };
     const out: Record<string, string[]> = {};
     for (const name of ['fm-claim', 'fm-denial', 'fm-unverified', 'fm-overlap', 'fm-selected', 'fm-flash']) {
       const h = CSS.highlights.get(name);
-      out[name] = h ? Array.from(h as unknown as Iterable<Range>, (r) => r.toString()).sort() : [];
+      out[name] = h ? Array.from(h as unknown as Iterable<AbstractRange>, text).sort() : [];
     }
     return out;
   });

@@ -78,7 +78,14 @@ test('a label added in the label set tags with its key, is painted, listed, coun
   const item = annotationItems(page).first();
   await expect(item.getByRole('button', { name: 'Retraction: The paper later withdrew the story entirely.' })).toBeVisible();
   await expect(item.getByRole('combobox', { name: 'Label' })).toHaveValue('retraction');
-  const painted = await page.evaluate(() => Array.from((CSS.highlights.get('fm-retraction') ?? []) as Iterable<Range>, (r) => r.toString()));
+  const painted = await page.evaluate(() =>
+    Array.from((CSS.highlights.get('fm-retraction') ?? []) as Iterable<AbstractRange>, (r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    }),
+  );
   expect(painted).toEqual(['The paper later withdrew the story entirely.']);
   // the library has a count column for it
   await expect(articleTable(page).getByRole('columnheader', { name: 'Retraction' })).toBeVisible();

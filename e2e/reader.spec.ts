@@ -170,7 +170,11 @@ test.describe('tagging', () => {
     await page.keyboard.press('1');
     await page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = 0));
     expect(await page.evaluate(() => {
-      const r = (CSS.highlights.get('fm-claim') as unknown as Set<Range>).values().next().value!.getBoundingClientRect();
+      const h = (CSS.highlights.get('fm-claim') as unknown as Set<AbstractRange>).values().next().value!;
+      const live = document.createRange();
+      live.setStart(h.startContainer, h.startOffset);
+      live.setEnd(h.endContainer, h.endOffset);
+      const r = live.getBoundingClientRect();
       return r.top > document.querySelector('.reader-scroll')!.getBoundingClientRect().bottom;
     })).toBe(true);
     await annotationItems(page).first().getByRole('button').first().click();
@@ -178,7 +182,11 @@ test.describe('tagging', () => {
     const flashed = (await paintedHighlights(page))['fm-flash']!;
     expect(flashed).toHaveLength(1);
     const visible = await page.evaluate(() => {
-      const r = (CSS.highlights.get('fm-flash') as unknown as Set<Range>).values().next().value!.getBoundingClientRect();
+      const h = (CSS.highlights.get('fm-flash') as unknown as Set<AbstractRange>).values().next().value!;
+      const live = document.createRange();
+      live.setStart(h.startContainer, h.startOffset);
+      live.setEnd(h.endContainer, h.endOffset);
+      const r = live.getBoundingClientRect();
       const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
       return r.top >= box.top && r.bottom <= box.bottom;
     });

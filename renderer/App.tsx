@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FmDocument } from '../shared/model.ts';
 import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
@@ -10,6 +10,7 @@ import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
 import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
+import { StatusArea, StatusStore } from './components/StatusArea.tsx';
 import { ARTICLE_EXTENSIONS, newDocument } from './library/newDocuments.ts';
 import { DropZone } from './import/DropZone.tsx';
 import { ImportProgressBar, ImportSummaryDialog } from './import/ImportStatus.tsx';
@@ -61,17 +62,13 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
   // following a link into another article: the annotation to select once that article is open
   const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'settings' | 'export' | null>(null);
-  // seq re-mounts the message so a screen reader reads the same text again when it is announced twice
-  const [status, setStatus] = useState<{ text: string; seq: number; action?: { label: string; run(): void } }>({ text: '', seq: 0 });
   const library = useMemo(() => new LibraryStore(repo.db), [repo]);
   // the ticked rows of the library table: the export's "selection" scope
   const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
   const [collections, setCollections] = useState<string[]>([]);
-  // problems stay on screen until dismissed, so a later hint never hides them
-  const [problem, setProblem] = useState('');
-
-  // a status message re-renders the workspace: as a transition, so it never delays painting what it reports (a tag)
-  const announce: Announce = useCallback((text, kind = 'info', action) => (kind === 'error' ? setProblem(text) : startTransition(() => setStatus((s) => ({ text, seq: s.seq + 1, action })))), []);
+  // messages and problems live in the status area's own store: announcing re-renders only the status line
+  const [status] = useState(() => new StatusStore());
+  const announce: Announce = status.announce;
   // a list read takes seconds at 100,000: only the latest read is shown, so an earlier one ending later never undoes a change
   const listing = useRef(0);
   const reload = useCallback(() => {
@@ -118,8 +115,8 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
 
   const open = useCallback(
     async (id: string) => {
-      prefetchAnnotations(repo, id); // read alongside the text, not after the reader mounts
-      const doc = await repo.getDocument(id);
+      // the first screen's annotations are read alongside the text, so the article shows with its highlights at once
+      const [doc] = await Promise.all([repo.getDocument(id), prefetchAnnotations(repo, id)]);
       if (doc) setOpenDoc(doc);
       else announce('That article is no longer in the library.', 'error');
     },
@@ -252,31 +249,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
           )}
         </main>
       </div>
-      <footer className="status-area">
-        {problem ? (
-          <div className="problem" role="alert">
-            <p>{problem}</p>
-            <button type="button" onClick={() => setProblem('')}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        <div className="status-bar" role="status" aria-live="polite">
-          <span key={status.seq}>{status.text}</span>
-        </div>
-        {status.action ? (
-          <button
-            type="button"
-            className="status-action"
-            onClick={() => {
-              status.action?.run();
-              setStatus((s) => ({ text: s.text, seq: s.seq }));
-            }}
-          >
-            {status.action.label}
-          </button>
-        ) : null}
-      </footer>
+      <StatusArea store={status} />
       <ImportProgressBar progress={importer.state.progress} cancelling={importer.state.cancelling} onCancel={importer.cancel} />
       <ImportSummaryDialog report={importer.state.summary} onClose={importer.closeSummary} />
       <PasteDialog

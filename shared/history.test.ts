@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OpHistory, applyOpToList, applyOpsToList, inverseOp, opsOf, type HistoryOp } from './history.ts';
+import { compareReadingOrder } from './annotation.ts';
+import { OpHistory, applyInOrder, applyOpToList, applyOpsToList, inverseOp, opsOf, type AnnotationOp, type HistoryOp } from './history.ts';
 import type { Annotation } from './model.ts';
 
 const a: Annotation = {
@@ -99,5 +100,47 @@ describe('batch operations', () => {
     list = applyOpsToList([b], [{ kind: 'create', annotation: a }, { kind: 'update', before: a, after: moved }, { kind: 'update', before: c, after: c }], order);
     expect(list.map((x) => [x.id, x.start])).toEqual([['2', 5], ['1', 20]]);
     expect(applyOpsToList([a, b], [{ kind: 'delete', annotation: a }, { kind: 'delete', annotation: b }], order)).toEqual([]);
+  });
+});
+
+describe('applyInOrder', () => {
+  // a deterministic generator: spans that often share a start or an end, so the tie-breaks of reading order matter
+  function prng(seed: number) {
+    return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  }
+  const make = (rand: () => number, id: number): Annotation => {
+    const start = Math.floor(rand() * 30);
+    return { ...a, id: `id${id}`, start, end: start + 1 + Math.floor(rand() * 5), createdAt: `t${Math.floor(rand() * 3)}`, label: rand() < 0.5 ? 'claim' : 'denial' };
+  };
+
+  it('gives the list applyOpToList gives in reading order, keeping unchanged objects, for random creates, updates and deletes', () => {
+    const rand = prng(42);
+    let fast: Annotation[] = [];
+    let slow: Annotation[] = [];
+    for (let step = 0; step < 2000; step++) {
+      const pick = fast[Math.floor(rand() * fast.length)];
+      const r = rand();
+      const op: AnnotationOp =
+        !pick || r < 0.4
+          ? { kind: 'create', annotation: make(rand, step) }
+          : r < 0.7
+            ? { kind: 'update', before: pick, after: { ...pick, ...(rand() < 0.5 ? { label: 'unverified' } : { start: pick.start + 1, end: pick.end + 2 }), updatedAt: `u${step}` } }
+            : { kind: 'delete', annotation: pick };
+      const before = fast;
+      fast = applyInOrder(fast, op);
+      slow = applyOpToList(slow, op, compareReadingOrder);
+      expect(fast).toEqual(slow);
+      // every object not changed by the operation is the same object as before (the painter relies on it)
+      const changedId = op.kind === 'update' ? op.after.id : op.annotation.id;
+      const kept = new Set(before);
+      expect(fast.filter((x) => x.id !== changedId).every((x) => kept.has(x))).toBe(true);
+    }
+    expect(fast.length).toBeGreaterThan(100);
+  });
+
+  it('finds the entry to replace even when the operation carries an out-of-date copy of it', () => {
+    const b = { ...a, id: '2', start: 5, end: 8 };
+    const stale = { ...a, start: 20, end: 21 }; // not where `a` sorts in the list
+    expect(applyInOrder([a, b], { kind: 'delete', annotation: stale })).toEqual([b]);
   });
 });

@@ -1,3 +1,4 @@
+import { compareReadingOrder } from './annotation.ts';
 import type { Annotation } from './model.ts';
 
 /**
@@ -114,4 +115,33 @@ export function applyOpsToList(list: readonly Annotation[], ops: readonly Annota
   const kept = list.filter((a) => !last.has(a.id));
   for (const a of last.values()) if (a) kept.push(a);
   return kept.sort(order);
+}
+
+/**
+ * applyOpToList in reading order (compareReadingOrder) for a long list, such as an open article's: the annotation changed is found and put in its place by binary
+ * search instead of a pass or a sort over ten thousand on every key press. Same result: reading order, unchanged
+ * objects kept.
+ */
+export function applyInOrder(list: readonly Annotation[], op: AnnotationOp): Annotation[] {
+  const changed = op.kind === 'update' ? op.after : op.annotation;
+  const old = op.kind === 'update' ? op.before : op.annotation;
+  const rest = list.slice();
+  // the entry it replaces sits where `old` sorts (it is `old`, or equal to it in reading order); else look everywhere
+  const at = insertionPoint(rest, old) - 1;
+  const index = rest[at]?.id === changed.id ? at : rest.findIndex((a) => a.id === changed.id);
+  if (index >= 0) rest.splice(index, 1);
+  if (op.kind !== 'delete') rest.splice(insertionPoint(rest, changed), 0, changed);
+  return rest;
+}
+
+/** Index after the last entry that sorts at or before `a` in reading order. */
+function insertionPoint(list: readonly Annotation[], a: Annotation): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareReadingOrder(list[mid]!, a) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

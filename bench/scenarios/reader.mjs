@@ -37,8 +37,9 @@ function openAndWait({ spans, lineStarts }) {
       if (r.bottom > box.top) visible.add(ps[i]);
       last = i;
     }
-    // the text must reach the bottom of the viewport (or be all there is)
-    if (last < 0 || (ps[last].getBoundingClientRect().bottom < box.bottom && last + 1 < lineStarts.length)) return false;
+    // the text must fill the viewport: a paragraph is rendered below it (the last visible one may end in the margin
+    // above its bottom edge), or the last one reaches it, or it is all there is
+    if (last < 0 || (last + 1 >= ps.length && ps[last].getBoundingClientRect().bottom < box.bottom && last + 1 < lineStarts.length)) return false;
     const end = (lineStarts[last + 1] ?? Infinity) - 1;
     const expected = spans.filter(([s]) => s < end).length;
     let shown = 0;
@@ -69,64 +70,106 @@ function openAndWait({ spans, lineStarts }) {
 /**
  * In the page: `count` rounds of tag (select a word, key 1), relabel (the new item's Label select → Denial) and delete
  * (Delete key on the selected annotation); then Ctrl+Z for each of those operations. Each is timed from the key press
- * (or change event) until the highlight layers and the panel count show the result — which the app does only once
- * the IndexedDB transaction committed — and then to the next animation frame ("painted").
+ * (or change event) until the word's highlight shows the result — which the app does only once the IndexedDB
+ * transaction committed — and then until the next frame has been rendered ("painted": an animation frame, then a task
+ * posted from it, which runs after that frame's style, layout and paint). The word's highlight is found by its
+ * boundaries among the registered ranges of each label (the reader registers only the ranges near the viewport, so
+ * layer sizes alone would also move with the reading window). Separately, the time until the panel's count shows it
+ * (the panel follows the reader, deferred). After each operation the raw IndexedDB count is checked.
  */
-function editSeries(count) {
+export function editSeries(count) {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // a task (not clamped like nested setTimeout(0), which waits ≥ 4 ms): the poll sees a change as soon as it is made
+  const task = () => new Promise((r) => (waiting.push(r), channel.port2.postMessage(0)));
   const frame = () => new Promise((r) => requestAnimationFrame(r));
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const size = (k) => CSS.highlights.get(`fm-${k}`)?.size ?? 0;
-  const state = () => ({ claim: size('claim'), denial: size('denial'), listed: Number(document.querySelector('section[aria-label="Annotations"] h2 .count').textContent) });
+  const listed = () => Number(document.querySelector('section[aria-label="Annotations"] h2 .count').textContent);
+  let word = null;
+  const onWord = (k) => {
+    let n = 0;
+    for (const r of CSS.highlights.get(`fm-${k}`) ?? []) if (r.startContainer === word.node && r.startOffset === word.start && r.endOffset === word.end) n++;
+    return n;
+  };
+  const state = () => ({ claim: onWord('claim'), denial: onWord('denial') });
   const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-  async function measure(act, delta) {
+  const idbCount = () =>
+    new Promise((resolve, reject) => {
+      const open = indexedDB.open('factmark');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('annotations').objectStore('annotations').count();
+        req.onsuccess = () => (open.result.close(), resolve(req.result));
+      };
+    });
+  async function measure(act, delta, listedDelta) {
     const s0 = state();
-    const want = { claim: s0.claim + (delta.claim ?? 0), denial: s0.denial + (delta.denial ?? 0), listed: s0.listed + (delta.listed ?? 0) };
+    const l0 = listed();
+    const c0 = await idbCount();
+    const want = { claim: s0.claim + (delta.claim ?? 0), denial: s0.denial + (delta.denial ?? 0) };
     await new Promise((r) => setTimeout(r, 30 + Math.random() * 16)); // a key press lands at any point of a frame
     const t0 = performance.now();
     act();
     for (;;) {
       const s = state();
-      if (s.claim === want.claim && s.denial === want.denial && s.listed === want.listed) break;
-      await tick();
+      if (s.claim === want.claim && s.denial === want.denial) break;
+      await task();
       if (performance.now() - t0 > 30_000) throw new Error(`no result within 30 s (${JSON.stringify(s)} vs ${JSON.stringify(want)})`);
     }
     const done = performance.now() - t0;
     await frame();
-    return { done, painted: performance.now() - t0 };
+    await task();
+    const painted = performance.now() - t0;
+    while (listed() !== l0 + listedDelta) {
+      await task();
+      if (performance.now() - t0 > 30_000) throw new Error(`the panel does not list the change within 30 s (${listed()} vs ${l0 + listedDelta})`);
+    }
+    const panel = performance.now() - t0;
+    const c1 = await idbCount();
+    if (c1 !== c0 + listedDelta) throw new Error(`IndexedDB holds ${c1} annotations after the operation, expected ${c0 + listedDelta}`);
+    return { done, painted, panel };
   }
   function selectWord(p) {
-    const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
-    const start = text.data.indexOf(' ', 10) + 1;
+    const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+    const start = node.data.indexOf(' ', 10) + 1;
+    const end = node.data.indexOf(' ', start);
     const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, text.data.indexOf(' ', start));
+    range.setStart(node, start);
+    range.setEnd(node, end);
     getSelection().removeAllRanges();
     getSelection().addRange(range);
+    word = { node, start, end };
   }
   return (async () => {
     const paragraphs = document.querySelectorAll('[role="document"] p');
     const out = { tag: [], relabel: [], delete: [], undo: [] };
+    const words = [];
     for (let i = 0; i < count; i++) {
       const p = paragraphs[5 + i * 7];
       p.scrollIntoView({ block: 'center' });
       await frame();
       await frame();
       selectWord(p);
-      out.tag.push(await measure(() => press({ key: '1' }), { claim: 1, listed: 1 }));
+      words.push(word);
+      out.tag.push(await measure(() => press({ key: '1' }), { claim: 1 }, 1));
       const select = document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
       out.relabel.push(
         await measure(() => {
           select.value = 'denial';
           select.dispatchEvent(new Event('change', { bubbles: true }));
-        }, { claim: -1, denial: 1 }),
+        }, { claim: -1, denial: 1 }, 0),
       );
-      out.delete.push(await measure(() => press({ key: 'Delete' }), { denial: -1, listed: -1 }));
+      out.delete.push(await measure(() => press({ key: 'Delete' }), { denial: -1 }, -1));
     }
     // undo: the delete (denial back), the relabel (claim again), the tag (gone) — per round, newest first
-    for (let i = 0; i < count; i++) {
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { denial: 1, listed: 1 }));
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: 1, denial: -1 }));
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: -1, listed: -1 }));
+    for (let i = count - 1; i >= 0; i--) {
+      word = words[i];
+      word.node.parentElement.scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { denial: 1 }, 1));
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: 1, denial: -1 }, 0));
+      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: -1 }, -1));
     }
     return out;
   })();
@@ -284,9 +327,11 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
       for (const [op, label] of [['tag', 'tag (key 1)'], ['relabel', 'relabel (Label select)'], ['delete', 'delete (Delete key)'], ['undo', 'undo (Ctrl+Z)']]) {
         const painted = series[op].map((t) => t.painted);
         const done = series[op].map((t) => t.done);
-        rows.push(row({ scenario: S2, measure: `${label} → committed + painted, p50`, value: pctSummary(painted, 50), baseline: pctSummary(floor, 50), budget: { on: 'value', max: 16 }, note: `Result shown (highlight layers and panel count, both changed only after the commit) p50 ${percentile(done, 50).toFixed(1)} ms, p95 ${percentile(done, 95).toFixed(1)} ms; painted = the next animation frame after that. Baseline column: raw IndexedDB put + commit ('strict'), the floor.` }));
+        const panel = series[op].map((t) => t.panel);
+        rows.push(row({ scenario: S2, measure: `${label} → committed + painted, p50`, value: pctSummary(painted, 50), baseline: pctSummary(floor, 50), budget: { on: 'value', max: 16 }, note: `Until the next frame is rendered after the word's highlight shows the result (the app changes it only after the commit); highlight shown p50 ${percentile(done, 50).toFixed(1)} ms, p95 ${percentile(done, 95).toFixed(1)} ms. Baseline column: raw IndexedDB put + commit ('strict'), the floor.` }));
         rows.push(row({ scenario: S2, measure: `${op} → committed + painted, p95`, value: percentile(painted, 95), baseline: percentile(floor, 95), budget: { on: 'value', max: 50 } }));
-        step(`${op}: p50 ${percentile(painted, 50).toFixed(1)} ms, p95 ${percentile(painted, 95).toFixed(1)} ms (n=${painted.length})`);
+        rows.push(row({ scenario: S2, measure: `${op} → the panel lists it, p50`, value: pctSummary(panel, 50), note: `The annotation panel follows the reader (deferred, interruptible): from the press until its count shows the change; p95 ${percentile(panel, 95).toFixed(1)} ms. No budget in the issue.` }));
+        step(`${op}: painted p50 ${percentile(painted, 50).toFixed(1)} ms, p95 ${percentile(painted, 95).toFixed(1)} ms; panel p50 ${percentile(panel, 50).toFixed(1)} ms (n=${painted.length})`);
       }
       step(`raw IDB put+commit p50 ${percentile(floor, 50).toFixed(1)} ms`);
     } catch (e) {

@@ -10,7 +10,7 @@ import { ArticleTable } from './ArticleTable.tsx';
 import { SplitHandle, useLibraryLayout } from './LibraryLayout.tsx';
 import { CollectionDialog, ConfirmDialog, EditDetailsDialog, RenameCollectionDialog } from './LibraryDialogs.tsx';
 import { NO_FILTERS, STATUS_NAMES, matchesFilters, sortDocuments, sourcesOf, type AnnotationFilter, type Filters, type Sort, type SortKey } from './libraryView.ts';
-import { TEXT_RESULTS_LIMIT, useLibrarySearch } from './search/useLibrarySearch.ts';
+import { useLibrarySearch } from './search/useLibrarySearch.ts';
 
 export { sourceLine } from './libraryView.ts';
 
@@ -71,7 +71,7 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const [collections, setCollections] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending>(null);
   const loading = view === 'library' && !!props.loadingTotal;
-  // the text index is built once the whole list is in (its reads would compete with opening)
+  // the text index is opened once the whole list is in (its reads would compete with opening)
   const search = useLibrarySearch(query, documents !== null && !props.loadingTotal);
   // while an article is open the library takes a resizable share of the height, or one line when hidden
   const layout = useLibraryLayout();
@@ -93,7 +93,10 @@ export function LibraryPanel(props: LibraryPanelProps) {
   const sorted = useMemo(() => sortDocuments(source, sort), [source, sort]);
   // typing stays responsive on 100,000 rows: the filter pass may lag a key behind the box, never block it
   const matches = useDeferredValue(search.matches);
-  const shown = useMemo(() => sorted.filter((d) => matchesFilters(d, filters) && (!matches || matches(d.id, d.title))), [sorted, filters, matches]);
+  const shown = useMemo(() => {
+    const found = matches ? matches.select(sorted) : sorted;
+    return filters === NO_FILTERS ? found : found.filter((d) => matchesFilters(d, filters));
+  }, [sorted, filters, matches]);
 
   // the selection is what is ticked among the rows shown
   useEffect(() => {
@@ -268,12 +271,6 @@ export function LibraryPanel(props: LibraryPanelProps) {
           <span className="hint index-progress">
             {' '}
             · titles searched; article text {search.progress ? `indexed ${Math.floor((100 * search.progress.indexed) / Math.max(1, search.progress.total))} %` : 'not indexed yet'}
-          </span>
-        ) : null}
-        {query.trim() && search.textTotal ? (
-          <span className="hint">
-            {' '}
-            · article text: the {TEXT_RESULTS_LIMIT.toLocaleString()} best of {search.textTotal.toLocaleString()} matches shown — add a word to narrow
           </span>
         ) : null}
         {filtered ? (

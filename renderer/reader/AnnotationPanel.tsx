@@ -1,5 +1,5 @@
-import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { labelDef, type Label } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
 import { useLabels } from '../labels/labelStore.ts';
@@ -11,6 +11,8 @@ import './details/details.css';
 
 interface AnnotationPanelProps {
   annotations: readonly Annotation[];
+  /** False while a long article's annotations after its first screen are still being read: the count waits. */
+  loaded: boolean;
   selectedId: string | null;
   onSelect(annotation: Annotation): void;
   onRelabel(annotation: Annotation, label: Label): void;
@@ -33,6 +35,7 @@ interface Filters {
   hasSource: boolean;
   linked: '' | 'linked' | 'unlinked';
 }
+const NO_ANNOTATIONS: readonly Annotation[] = [];
 const NO_FILTERS: Filters = { label: '', annotator: '', hasNote: false, hasSource: false, linked: '' };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -46,11 +49,13 @@ const GAP_PX = 7;
  * view (plus overscan, plus the selected one) are in the DOM — so ten thousand annotations cost what twenty do;
  * aria-setsize/aria-posinset give assistive tech the full count and each item's place in it.
  */
-export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
+export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selectedNow, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
   // The panel follows the list a moment after the reader: a tag is painted in the article first, and re-rendering the
   // panel (its items, scrolling to the new one) runs after, interruptibly, instead of delaying that paint.
-  const all = useDeferredValue(allNow);
-  const selectedId = useDeferredValue(selectedNow);
+  // On the first render the panel is empty (its items come a moment later), so opening an article shows the text and
+  // its highlights without waiting for the panel's items to be laid out and measured.
+  const all = useDeferredValue(allNow, NO_ANNOTATIONS);
+  const selectedId = useDeferredValue(selectedNow, null);
   const panelRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
@@ -83,11 +88,14 @@ export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, 
     [selectedIndex],
   );
 
+  // stable while the list is: the virtualizer rebuilds its measurements of every item when this changes
+  const getItemKey = useCallback((index: number) => annotations[index]!.id, [annotations]);
   const virtualizer = useVirtualizer({
     count: annotations.length,
     getScrollElement: () => panelRef.current,
     estimateSize: () => ESTIMATED_ITEM_PX,
-    getItemKey: (index) => annotations[index]!.id,
+    getItemKey,
+    measureElement: measureWithoutLayout,
     gap: GAP_PX,
     overscan: 6,
     scrollMargin: listTop,
@@ -97,9 +105,10 @@ export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, 
   });
 
   // Selecting an annotation anywhere (click in the text, J/K, tagging) brings its item into view — once per
-  // selection, so later changes to the list do not pull the panel back while the reader scrolls it.
+  // selection, so later changes to the list do not pull the panel back while the reader scrolls it. A passive effect:
+  // scrolling reads the panel's layout, which would otherwise be forced before the frame showing the new highlight.
   const scrolledTo = useRef<string | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (selectedId === null) scrolledTo.current = null;
     if (selectedIndex < 0 || scrolledTo.current === selectedId) return;
     scrolledTo.current = selectedId;
@@ -108,12 +117,12 @@ export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, 
 
   const items = virtualizer.getVirtualItems();
   return (
-    <section ref={panelRef} className="annotation-panel" aria-label="Annotations">
+    <section ref={panelRef} className="annotation-panel" aria-label="Annotations" aria-busy={loaded ? undefined : 'true'}>
       <h2>
-        Annotations <span className="count">{all.length}</span>
+        Annotations <span className="count">{loaded ? all.length : '…'}</span>
       </h2>
       {all.length > 0 ? <PanelFilters filters={filters} annotators={annotators} onChange={setFilters} shown={filtering ? annotations.length : null} total={all.length} /> : null}
-      {all.length === 0 ? (
+      {loaded && all.length === 0 ? (
         <p className="empty-hint">Select text in the article, then press Claim, Denial or Unverified (keys 1, 2, 3).</p>
       ) : null}
       <ol ref={listRef} className="annotation-list" aria-label="Annotations list" style={{ position: 'relative', display: 'block', height: virtualizer.getTotalSize() }}>
@@ -144,6 +153,19 @@ export function AnnotationPanel({ annotations: allNow, selectedId: selectedNow, 
       </ol>
     </section>
   );
+}
+
+/**
+ * An item's height from its ResizeObserver entry (measured after layout, with the frame), or, when an item has just
+ * been rendered and has no entry yet, the height last seen or the estimate. The library's default reads the element's
+ * box at once, which forces the browser to lay out the whole page (the long article beside the panel included) in
+ * the middle of React's commit, once per new item.
+ */
+function measureWithoutLayout(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return box.blockSize;
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ESTIMATED_ITEM_PX;
 }
 
 interface AnnotationItemProps {

@@ -137,6 +137,11 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       announce(`Cleared the link of “${short(a.quote)}”. Ctrl+Z brings it back.`);
     });
 
+  useEffect(() => {
+    if (session.loadError) announce(`Could not read this article's annotations: ${describeError(session.loadError)}`, 'error');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.loadError]);
+
   // after following a link here from another article: select and show its annotation once the list is loaded
   const initialDone = useRef(false);
   useEffect(() => {
@@ -264,6 +269,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       </section>
       <AnnotationPanel
         annotations={session.annotations}
+        loaded={session.loaded}
         selectedId={selectedId}
         onSelect={reveal}
         onRelabel={(a, l) => void relabel(a, l)}
@@ -275,7 +281,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         onOpenEvidence={(url) => platform.openExternal(url).catch((e) => announce(describeError(e), 'error'))}
       />
       <AnnotationDetailsDialog
-        annotation={session.annotations.find((a) => a.id === detailsId) ?? null}
+        annotation={detailsId === null ? null : session.annotations.find((a) => a.id === detailsId) ?? null}
         articleAnnotations={session.annotations}
         queries={queries}
         onClose={() => setDetailsId(null)}

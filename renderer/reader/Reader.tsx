@@ -124,7 +124,9 @@ function ArticlePlugin({
   onWindow(lo: number, hi: number): void;
 }) {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => {
+  // a layout effect: the first chunk, its offset map and so the first screen's highlights are in the frame that
+  // first shows the reader (a passive effect would run after that frame is painted, one or more frames later)
+  useLayoutEffect(() => {
     const root = editor.getRootElement();
     if (!root) return;
     const plan = new ArticlePlan(doc.text, doc.blocks);

@@ -39,6 +39,12 @@ export class ArticleChunkNode extends ElementNode {
 /** A chunk ends after this many blocks or characters, whichever comes first. */
 const CHUNK_BLOCKS = 60;
 const CHUNK_CHARS = 40_000;
+/**
+ * The first chunk is smaller: it is rendered before the reader first shows, so it holds about what a tall window
+ * shows at the reader's measure (~85 characters a line) and no more; the rest follow in slices.
+ */
+const FIRST_CHUNK_BLOCKS = 16;
+const FIRST_CHUNK_CHARS = 8_000;
 
 /** An article split into lines (one block each) and chunks of lines, ready to be rendered chunk by chunk. */
 export class ArticlePlan {
@@ -62,9 +68,11 @@ export class ArticlePlan {
       offset += line.length + 1;
       chars += line.length + 1;
       const inChunk = i + 1 - this.chunkStarts[this.chunkStarts.length - 1]!;
+      const first = this.chunkStarts.length === 1;
+      const [maxBlocks, maxChars] = first ? [FIRST_CHUNK_BLOCKS, FIRST_CHUNK_CHARS] : [CHUNK_BLOCKS, CHUNK_CHARS];
       // a list is not split across chunks (its items must stay in one list element)
       const nextIsSameList = this.block(i).type === 'list-item' && this.block(i + 1).type === 'list-item' && inChunk < CHUNK_BLOCKS * 4;
-      if (i + 1 < this.lines.length && (inChunk >= CHUNK_BLOCKS || chars >= CHUNK_CHARS) && !nextIsSameList) {
+      if (i + 1 < this.lines.length && (inChunk >= maxBlocks || chars >= maxChars) && !nextIsSameList) {
         this.chunkStarts.push(i + 1);
         chars = 0;
       }

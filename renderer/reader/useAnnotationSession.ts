@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { compareReadingOrder, makeAnnotation } from '../../shared/annotation.ts';
-import { OpHistory, applyOpToList, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
+import { OpHistory, applyInOrder, applyOpToList, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
 import type { Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Span } from '../../shared/anchoring/snap.ts';
@@ -14,6 +14,8 @@ export interface AnnotationSession {
   /** Annotations that did not re-anchor to this version (Orphans queue); never painted. update/remove take them too. */
   orphans: Annotation[];
   loaded: boolean;
+  /** Why the article's annotations could not be read, if they could not. */
+  loadError: unknown;
   tag(span: Span, label: Label): Promise<Annotation>;
   /** Tags several spans as one undoable step (one transaction: all of them or none). */
   tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
@@ -26,29 +28,69 @@ export interface AnnotationSession {
   redo(): Promise<HistoryOp | null>;
 }
 
-type Loaded = Promise<[Annotation[], Annotation[]]>;
-const prefetched = new Map<string, { repo: Repository; at: number; loaded: Loaded }>();
+/**
+ * More than any screen shows from the top of an article (about 3,000 characters fill a tall window): cheap to read
+ * ahead of the rest (a few hundred annotations at most in the densest article), and it covers the reader's first
+ * chunk's visible part at any window size.
+ */
+export const FIRST_SCREEN_CHARS = 20_000;
+
+/**
+ * An article is opened in two reads: the annotations of its first screen (starting in the first FIRST_SCREEN_CHARS
+ * characters), started as the article is chosen, alongside its text; and the rest with the orphans queue, once that
+ * screen is shown. Why: the browser's database serves one request at a time, and reading ten thousand annotations
+ * takes ~170 ms there, so started at once it would hold back the text and the first screen's highlights with it.
+ */
+function readFirstScreen(repo: Repository, documentId: string): Promise<Annotation[]> {
+  return repo.annotationsStartingIn(documentId, -Infinity, FIRST_SCREEN_CHARS);
+}
+
+function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
+  return Promise.all([repo.annotationsStartingIn(documentId, FIRST_SCREEN_CHARS, Infinity), repo.annotationsOf(orphanQueueId(documentId))] as const);
+}
+
+/** Resolves after the next frame is painted (or soon, in a hidden window where frames do not come). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+  });
+}
+
+/** A first-screen read: its promise, and its list once it is in (so the reader can start with it, no frame later). */
+interface FirstRead {
+  documentId: string;
+  first: Promise<Annotation[]>;
+  head?: Annotation[];
+}
+
+const prefetched = new Map<string, { repo: Repository; at: number; read: FirstRead }>();
 /** A prefetch older than this is not trusted to be current (the article was not opened after all). */
 const PREFETCH_FRESH_MS = 2000;
 
-function loadAnnotations(repo: Repository, documentId: string): Loaded {
-  return Promise.all([repo.annotationsOf(documentId), repo.annotationsOf(orphanQueueId(documentId))]);
+function startFirstRead(repo: Repository, documentId: string): FirstRead {
+  const read: FirstRead = { documentId, first: readFirstScreen(repo, documentId) };
+  read.first.then((head) => (read.head = head), () => undefined); // a failure is reported when the session takes it
+  return read;
 }
 
 /**
- * Starts reading an article's annotations as it is chosen, alongside its text: with ten thousand annotations the read
- * takes longer than the text, so starting it only when the reader mounts would delay the highlights.
+ * Starts reading the first screen's annotations as an article is chosen, alongside its text; resolves when they are
+ * in (never rejects: the session reports a failure), so the article can be shown with them in its first frame.
  */
-export function prefetchAnnotations(repo: Repository, documentId: string): void {
-  const loaded = loadAnnotations(repo, documentId);
-  loaded.catch(() => undefined); // a failure is reported when the session takes it
-  prefetched.set(documentId, { repo, at: performance.now(), loaded });
+export function prefetchAnnotations(repo: Repository, documentId: string): Promise<void> {
+  const read = startFirstRead(repo, documentId);
+  prefetched.set(documentId, { repo, at: performance.now(), read });
+  return read.first.then(() => undefined, () => undefined);
 }
 
-function takePrefetched(repo: Repository, documentId: string): Loaded {
+/** The prefetched read of this article if it is fresh, else a new one. Pure for a given prefetch (it is not taken). */
+function firstReadOf(repo: Repository, documentId: string): FirstRead {
   const entry = prefetched.get(documentId);
-  prefetched.delete(documentId);
-  return entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS ? entry.loaded : loadAnnotations(repo, documentId);
+  if (entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS) return entry.read;
+  const read = startFirstRead(repo, documentId);
+  prefetched.set(documentId, { repo, at: performance.now(), read });
+  return read;
 }
 
 /**
@@ -73,24 +115,42 @@ function historyOf(documentId: string): OpHistory {
  * only once the write is committed, so whatever is shown survives a crash. Operations run one after another.
  */
 export function useAnnotationSession(repo: Repository, doc: FmDocument, annotator: string, onChanged: () => void): AnnotationSession {
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  // the first screen's annotations, read as the article was chosen: the reader starts with them
+  const [firstRead] = useState(() => firstReadOf(repo, doc.id));
+  const [annotations, setAnnotations] = useState<Annotation[]>(() => firstRead.head ?? []);
   const [orphans, setOrphans] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const history = historyOf(doc.id);
 
   useEffect(() => {
     let live = true;
     setLoaded(false);
-    takePrefetched(repo, doc.id).then(([list, queued]) => {
+    // the read made for the first render, unless the hook has since been given another article
+    const read = firstRead.documentId === doc.id ? firstRead : firstReadOf(repo, doc.id);
+    prefetched.delete(doc.id);
+    const whole = read.first.then(async (head) => {
       if (!live) return;
-      setAnnotations(list);
+      setAnnotations(head);
+      await afterNextPaint();
+      if (!live) return;
+      const [tail, queued] = await readRest(repo, doc.id);
+      if (!live) return;
+      // both in reading order, every start of `tail` after every start of `head`; head's objects are kept, so the
+      // painter does not paint them again
+      setAnnotations(tail.length ? head.concat(tail) : head);
       setOrphans(queued);
       setLoaded(true);
     });
+    whole.catch((error: unknown) => live && setLoadError(error));
+    // operations wait for the whole list: they change it, and the list shown must be the database's
+    queue.current = whole.catch(() => undefined);
     return () => {
       live = false;
     };
+    // firstRead belongs to the first render; a later article gets its own read above
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, doc.id]);
 
   const run = useCallback(
@@ -155,6 +215,7 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     annotations,
     orphans,
     loaded,
+    loadError,
     async tag(span, label) {
       const annotation = makeAnnotation(doc.text, { documentId: doc.id, annotator, label, ...span }, now());
       await perform({ kind: 'create', annotation });
@@ -174,23 +235,4 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     undo: () => replay(() => history.peekUndo(), () => history.commitUndo()),
     redo: () => replay(() => history.peekRedo(), () => history.commitRedo()),
   };
-}
-
-/**
- * applyOpToList for the (long) list of the article: the one annotation changed goes to its place by binary search
- * instead of re-sorting ten thousand on every key press. Same result: reading order, unchanged objects kept.
- */
-export function applyInOrder(list: readonly Annotation[], op: AnnotationOp): Annotation[] {
-  const changed = op.kind === 'update' ? op.after : op.annotation;
-  const rest = list.filter((a) => a.id !== changed.id);
-  if (op.kind === 'delete') return rest;
-  let lo = 0;
-  let hi = rest.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareReadingOrder(rest[mid]!, changed) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  rest.splice(lo, 0, changed);
-  return rest;
 }

@@ -3,10 +3,13 @@ export type ToWorker =
   | { type: 'init'; dbName: string }
   /** The library changed: index new documents, drop purged ones, re-read these ids (edited titles). */
   | { type: 'sync'; changed?: string[] }
-  /** `limit`: how many ids to send back at most (best first); the answer says how many matched in all. */
-  | { type: 'query'; seq: number; query: string; limit: number };
+  /** Titles holding every one of `words` anywhere, or texts holding every word of `text` (textIndex.ts match). */
+  | { type: 'query'; seq: number; key: string; words: string[]; text: string };
 
 export type FromWorker =
   | { type: 'progress'; indexed: number; total: number }
-  | { type: 'result'; seq: number; query: string; ids: string[]; total: number; complete: boolean }
+  /** Document ids of ordinals from `from` on (null: a hole); `reset`: forget every earlier one first. */
+  | { type: 'ids'; from: number; ids: (string | null)[]; reset?: boolean }
+  /** Every match: bit `ordinal` set per matching document (see textIndex.ts). */
+  | { type: 'result'; seq: number; key: string; bits: Uint32Array; total: number; complete: boolean }
   | { type: 'error'; message: string };
