@@ -131,7 +131,7 @@ beforeAll(async () => {
 describe('main process wiring', () => {
   it('registers app:// as privileged and enables the sandbox before any window exists', () => {
     const register = fake.calls.findIndex((c) => c.startsWith('registerSchemesAsPrivileged'));
-    expect(fake.calls[register]).toBe('registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]');
+    expect(fake.calls[register]).toBe('registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true,"codeCache":true}}]');
     expect(register).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
     expect(fake.calls.indexOf('enableSandbox')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
   });

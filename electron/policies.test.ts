@@ -95,7 +95,7 @@ describe('window options', () => {
     expect(options).toMatchObject({ title: 'Factmark', width: 1280, height: 860, minWidth: 900, minHeight: 600, show: false });
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
-  it('registers app:// as standard, secure and fetch-capable', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true });
+  it('registers app:// as standard, secure, fetch-capable and code-cached', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
   });
 });

@@ -125,7 +125,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
 
   const openAnnotation = useCallback(
     async (documentId: string, annotationId: string) => {
-      const doc = await repo.getDocument(documentId);
+      const [doc] = await Promise.all([repo.getDocument(documentId), prefetchAnnotations(repo, documentId)]);
       if (!doc) return announce('The linked article is no longer in the library.', 'error');
       setLinkTarget({ documentId, annotationId });
       setOpenDoc(doc);

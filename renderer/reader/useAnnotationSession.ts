@@ -37,9 +37,9 @@ export const FIRST_SCREEN_CHARS = 20_000;
 
 /**
  * An article is opened in two reads: the annotations of its first screen (starting in the first FIRST_SCREEN_CHARS
- * characters), started as the article is chosen, alongside its text; and the rest with the orphans queue, once that
- * screen is shown. Why: the browser's database serves one request at a time, and reading ten thousand annotations
- * takes ~170 ms there, so started at once it would hold back the text and the first screen's highlights with it.
+ * characters), started as the article is chosen, alongside its text; and the rest with the orphans queue, once the
+ * reader has both and mounts. Why: the browser's database serves one request at a time, and reading ten thousand
+ * annotations takes ~170 ms there, so started at once it would hold back the text and the first screen's highlights.
  */
 function readFirstScreen(repo: Repository, documentId: string): Promise<Annotation[]> {
   return repo.annotationsStartingIn(documentId, -Infinity, FIRST_SCREEN_CHARS);
@@ -47,14 +47,6 @@ function readFirstScreen(repo: Repository, documentId: string): Promise<Annotati
 
 function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
   return Promise.all([repo.annotationsStartingIn(documentId, FIRST_SCREEN_CHARS, Infinity), repo.annotationsOf(orphanQueueId(documentId))] as const);
-}
-
-/** Resolves after the next frame is painted (or soon, in a hidden window where frames do not come). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
-  });
 }
 
 /** A first-screen read: its promise, and its list once it is in (so the reader can start with it, no frame later). */
@@ -133,8 +125,6 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     const whole = read.first.then(async (head) => {
       if (!live) return;
       setAnnotations(head);
-      await afterNextPaint();
-      if (!live) return;
       const [tail, queued] = await readRest(repo, doc.id);
       if (!live) return;
       // both in reading order, every start of `tail` after every start of `head`; head's objects are kept, so the
