@@ -9,6 +9,7 @@ import type { Annotation, Dataset } from '../model.ts';
 import { linksLeftOut, withWarnings } from './details.ts';
 import { LeftOutLog, makeReport, prepareExport, type ExportSpan } from './prepare.ts';
 import type { ExportOptions, ExportResult } from './types.ts';
+import { isWhitespaceOnly } from '../text/whitespace.ts';
 import { wordSegments } from '../text/wordSegments.ts';
 
 export interface Token {
@@ -18,27 +19,57 @@ export interface Token {
   end: number;
 }
 
+/** A text's tokens in order: UTF-16 offsets, and whether each is the last token of its sentence. */
+export interface TokenTable {
+  starts: number[];
+  ends: number[];
+  endsSentence: boolean[];
+}
+
 // Root locale: the same tokens whatever the machine's language.
 const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
 
 /**
- * Sentences as lists of tokens; whitespace-only segments are not tokens. Segmented line by line: a line break always
- * ends a sentence (UAX #29 SB4), so the result is the same, and V8's segmenter slows down more than linearly on
- * long inputs. Words come from shared/text/wordSegments.ts (Intl.Segmenter's segments, with a fast path).
+ * The tokens of a text; whitespace-only segments are not tokens, and a sentence without tokens is none. Segmented
+ * line by line: a line break always ends a sentence (UAX #29 SB4), so the result is the same, and V8's segmenter
+ * slows down more than linearly on long inputs. Words come from shared/text/wordSegments.ts (Intl.Segmenter's
+ * segments, with a fast path). Offsets in flat arrays, not an object per token: 100,000s of tokens per export.
  */
-export function tokenise(text: string): Token[][] {
-  const out: Token[][] = [];
+export function tokenTable(text: string): TokenTable {
+  const table: TokenTable = { starts: [], ends: [], endsSentence: [] };
+  const { starts, ends, endsSentence } = table;
+  const push = (start: number, end: number) => {
+    if (isWhitespaceOnly(text, start, end)) return;
+    starts.push(start);
+    ends.push(end);
+    endsSentence.push(false);
+  };
   let lineStart = 0;
-  for (const line of text.split('\n')) {
-    for (const s of sentences.segment(line)) {
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (const s of sentences.segment(text.slice(lineStart, lineEnd))) {
       const at = lineStart + s.index;
-      const tokens: Token[] = [];
-      wordSegments(text, at, at + s.segment.length, (start, end) => {
-        if (!/^\s+$/u.test(text.slice(start, end))) tokens.push({ text: text.slice(start, end), start, end });
-      });
-      if (tokens.length) out.push(tokens);
+      const before = starts.length;
+      wordSegments(text, at, at + s.segment.length, push);
+      if (starts.length > before) endsSentence[starts.length - 1] = true;
     }
-    lineStart += line.length + 1;
+    lineStart = lineEnd + 1;
+  }
+  return table;
+}
+
+/** Sentences as lists of tokens: tokenTable with an object per token. */
+export function tokenise(text: string): Token[][] {
+  const { starts, ends, endsSentence } = tokenTable(text);
+  const out: Token[][] = [];
+  let sentence: Token[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    sentence.push({ text: text.slice(starts[i], ends[i]), start: starts[i]!, end: ends[i]! });
+    if (endsSentence[i]) {
+      out.push(sentence);
+      sentence = [];
+    }
   }
   return out;
 }
@@ -49,32 +80,33 @@ export const NO_TOKEN_REASON = 'it covers no token (whitespace only)';
 export function exportConll(dataset: Dataset, _options: ExportOptions = {}): ExportResult {
   const prepared = prepareExport(dataset);
   const dropped = new LeftOutLog();
-  const out: string[] = [];
+  // one string per document, joined once at the end: no array of every line of the whole dataset
+  const chunks: string[] = [];
   let written = 0;
   const keptAnnotations: Annotation[] = [];
   for (const { doc, spans } of prepared.docs) {
-    const sents = tokenise(doc.text);
-    const flat = sents.flat();
-    const sentenceOf: number[] = sents.flatMap((s, i) => s.map(() => i));
+    const { text } = doc;
+    const { starts, ends, endsSentence } = tokenTable(text);
+    const count = starts.length;
     // token range of each span: tokens that overlap it
     const ranged = spans
       .map((s) => {
         const a = s.annotation;
         // tokens are in text order: binary search for the first token ending after the span starts
         let lo = 0;
-        let hi = flat.length;
+        let hi = count;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (flat[mid]!.end <= a.start) lo = mid + 1;
+          if (ends[mid]! <= a.start) lo = mid + 1;
           else hi = mid;
         }
         let last = lo - 1;
-        while (last + 1 < flat.length && flat[last + 1]!.start < a.end) last++;
+        while (last + 1 < count && starts[last + 1]! < a.end) last++;
         return { s, first: last >= lo ? lo : -1, last };
       })
       .filter((r) => (r.first < 0 ? (dropped.add(NO_TOKEN_REASON, r.s.annotation.id), false) : true));
     const byPriority = [...ranged].sort((x, y) => y.s.end - y.s.start - (x.s.end - x.s.start) || x.s.start - y.s.start);
-    const owner: (ExportSpan | undefined)[] = new Array(flat.length);
+    const owner: (ExportSpan | undefined)[] = new Array(count);
     const kept: typeof ranged = [];
     for (const r of byPriority) {
       let free = true;
@@ -89,16 +121,16 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
     written += kept.length;
     for (const r of kept) keptAnnotations.push(r.s.annotation);
     // a sentence break inside a kept span is not made, so no entity starts a sentence with I-
-    const joinWithNext = new Set<number>();
-    for (const r of kept) for (let i = r.first; i < r.last; i++) if (sentenceOf[i] !== sentenceOf[i + 1]) joinWithNext.add(sentenceOf[i]!);
-    out.push('-DOCSTART-\tO', '');
-    flat.forEach((t, i) => {
+    const breakAfter = endsSentence.slice();
+    for (const r of kept) for (let i = r.first; i < r.last; i++) breakAfter[i] = false;
+    const lines = ['-DOCSTART-\tO', ''];
+    for (let i = 0; i < count; i++) {
       const s = owner[i];
       const tag = s ? `${owner[i - 1] === s ? 'I' : 'B'}-${s.annotation.label}` : 'O';
-      out.push(`${t.text}\t${tag}`);
-      const endOfSentence = i === flat.length - 1 || sentenceOf[i] !== sentenceOf[i + 1];
-      if (endOfSentence && (i === flat.length - 1 || !joinWithNext.has(sentenceOf[i]!))) out.push('');
-    });
+      lines.push(`${text.slice(starts[i], ends[i])}\t${tag}`);
+      if (breakAfter[i]) lines.push('');
+    }
+    chunks.push(lines.join('\n'));
   }
-  return { files: [{ path: 'dataset.conll', data: out.length ? `${out.join('\n')}\n` : '' }], report: withWarnings(makeReport('conll', 'token', prepared, written, [dropped]), linksLeftOut(keptAnnotations, 'CoNLL IOB2')) };
+  return { files: [{ path: 'dataset.conll', data: chunks.length ? `${chunks.join('\n')}\n` : '' }], report: withWarnings(makeReport('conll', 'token', prepared, written, [dropped]), linksLeftOut(keptAnnotations, 'CoNLL IOB2')) };
 }
