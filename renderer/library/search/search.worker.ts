@@ -30,13 +30,26 @@ let pendingChanged = new Set<string>();
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 const yieldToQueries = () => new Promise((r) => setTimeout(r, 0));
 
+/**
+ * True when this worker may write the stored index: one writer at a time (a second window or tab of the library keeps
+ * its index in memory only), as two writers would give out the same document numbers in different segments.
+ */
+let writer = false;
+
+function becomeWriter(name: string): Promise<boolean> {
+  if (!navigator.locks) return Promise.resolve(true);
+  // held until the worker ends: the callback's promise never settles
+  return new Promise((resolve) => void navigator.locks.request(name, { ifAvailable: true }, (lock) => (resolve(lock !== null), lock ? new Promise(() => undefined) : undefined)));
+}
+
 async function open(dbName: string): Promise<void> {
   db = new FactmarkDatabase(dbName);
   library = new LibraryStore(db);
   store = new SearchStore(`${dbName}-search`);
+  writer = await becomeWriter(`${dbName}-search-writer`);
   const loaded = await store.load().catch(() => null);
   if (loaded) ({ index, syncedAt } = loaded);
-  else await store.clearAll(); // nothing stored, or in another format: built from scratch
+  else if (writer) await store.clearAll(); // nothing stored, or in another format: built from scratch
   post({ type: 'ids', from: 0, ids: index.idsFrom(0), reset: true });
   await sync(new Set());
 }
@@ -44,7 +57,7 @@ async function open(dbName: string): Promise<void> {
 /** Stores what is not stored yet; `synced` when the library has been caught up with as of that time. */
 async function persist(synced: string | null): Promise<void> {
   const sealed = index.seal();
-  await store!.save(index, sealed, index.bases, synced ?? syncedAt);
+  if (writer) await store!.save(index, sealed, index.bases, synced ?? syncedAt);
   if (synced) syncedAt = synced;
 }
 
@@ -85,6 +98,7 @@ async function sync(changed: Set<string>): Promise<void> {
   }
   await persist(started);
   complete = true;
+  index.warm();
   progress();
 }
 

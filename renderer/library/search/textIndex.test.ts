@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SearchStore } from './searchStore.ts';
-import { TextIndex, hasBit, type Hits } from './textIndex.ts';
+import { TextIndex, hasBit, queryWords, type Hits } from './textIndex.ts';
 import { keyNarrows, narrows } from './useLibrarySearch.ts';
 
 const ids = (index: TextIndex, hits: Hits) => [...index.ids()].filter((id) => hasBit(hits.bits, index.ordinal(id)!)).sort();
@@ -53,7 +53,10 @@ describe('TextIndex.search', () => {
     for (const q of QUERIES) {
       expect(found(index, q), q).toEqual(found(fresh, q));
       expect(index.search(q).total, q).toBe(found(fresh, q).length);
+      expect(ids(index, index.match(queryWords(q), q)), q).toEqual(ids(fresh, fresh.match(queryWords(q), q)));
     }
+    // titles matched anywhere: "port 1" is in "Report 1…" titles only
+    expect(ids(index, index.match(['port', '12'], ''))).toEqual(left.filter((d) => d.title.toLowerCase().includes('port') && d.title.includes('12')).map((d) => d.id).sort());
     expect(found(index, 'mis').length).toBeGreaterThan(1000);
     expect(index.size).toBe(left.length);
   });

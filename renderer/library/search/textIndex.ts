@@ -90,6 +90,8 @@ function lowerBound(terms: readonly string[], word: string): number {
 export class TextIndex {
   private segments: Segment[] = [];
   private live: Live = { base: 0, ids: [], titleHashes: [], titles: [], postings: new Map() };
+  /** Every folded title in ordinal order, joined by NUL, and where each starts: built when first searched after a change. */
+  private titleText: { all: string; starts: Int32Array } | null = null;
   /** Where each indexed document is. */
   private readonly ordinals = new Map<string, number>();
   /** Ordinals of documents removed or re-indexed, still present in a sealed segment's postings. */
@@ -147,6 +149,7 @@ export class TextIndex {
   /** Indexes records (a record already indexed is re-indexed under a new ordinal); returns the first new ordinal. */
   add(records: readonly SearchRecord[]): number {
     const first = this.end;
+    this.titleText = null;
     for (const r of records) {
       this.remove([r.id]);
       const ordinal = this.end;
@@ -165,6 +168,7 @@ export class TextIndex {
   }
 
   remove(ids: Iterable<string>): void {
+    this.titleText = null;
     for (const id of ids) {
       const o = this.ordinals.get(id);
       if (o === undefined) continue;
@@ -205,6 +209,7 @@ export class TextIndex {
    */
   seal(): { put: Segment[]; drop: number[] } {
     if (this.live.ids.length === 0) return { put: [], drop: [] };
+    this.titleText = null;
     let fresh: Segment = this.sealLive();
     const drop: number[] = [];
     for (;;) {
@@ -287,14 +292,54 @@ export class TextIndex {
   match(titleWords: readonly string[], textQuery: string): Hits {
     const bits = textQuery ? this.search(textQuery).bits : new Uint32Array(this.bitsLength);
     if (titleWords.length) {
-      const scan = (titles: readonly string[], base: number) => {
-        for (let i = 0; i < titles.length; i++) if (titles[i] && titleMatches(titles[i]!, titleWords)) bits[(base + i) >>> 5]! |= 1 << ((base + i) & 31);
-      };
-      for (const s of this.segments) scan(s.titles, s.base);
-      scan(this.live.titles, this.live.base);
+      let inTitles: Uint32Array | null = null;
+      for (const w of titleWords) {
+        const b = this.titleBits(w);
+        if (inTitles) for (let k = 0; k < b.length; k++) inTitles[k]! &= b[k]!;
+        else inTitles = b;
+      }
+      for (let k = 0; k < bits.length; k++) bits[k]! |= inTitles![k]!;
       this.clearHoles(bits);
     }
     return { bits, total: countBits(bits) };
+  }
+
+  /**
+   * The titles holding `word` anywhere: one native indexOf pass over all titles joined (a jump to the next title
+   * after each hit), rather than a test per title: a few milliseconds over 100,000 titles.
+   */
+  private titleBits(word: string): Uint32Array {
+    const { all, starts } = (this.titleText ??= this.joinTitles());
+    const bits = new Uint32Array(this.bitsLength);
+    for (let pos = all.indexOf(word); pos !== -1; ) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      bits[lo >>> 5]! |= 1 << (lo & 31);
+      pos = lo + 1 < starts.length ? all.indexOf(word, starts[lo + 1]!) : -1;
+    }
+    return bits;
+  }
+
+  /** Joins the titles now (after a sync) rather than on the next key press. */
+  warm(): void {
+    this.titleText ??= this.joinTitles();
+  }
+
+  private joinTitles(): { all: string; starts: Int32Array } {
+    const titles: string[] = [];
+    for (const list of [...this.segments.map((s) => s.titles), this.live.titles]) for (const t of list) titles.push(t);
+    const starts = new Int32Array(titles.length);
+    let at = 0;
+    titles.forEach((t, i) => {
+      starts[i] = at;
+      at += t.length + 1;
+    });
+    return { all: titles.join('\0'), starts };
   }
 
   private get bitsLength(): number {

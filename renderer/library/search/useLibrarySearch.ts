@@ -23,6 +23,8 @@ export interface SearchState {
   pending: boolean;
   /** Tells the worker the library changed (ids whose title or text changed, if known). */
   sync(changed?: string[]): void;
+  /** Looks up the worker's numbers of these rows ahead of the next key press (when idle). */
+  prepare(rows: readonly DocumentSummary[]): void;
 }
 
 /** The rows of a list that match the query, in their order. */
@@ -39,7 +41,7 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
   const ordinalsVersion = useRef(0);
   // the ordinal of each row of the list last searched, so a key costs one bit test per row, not a map lookup
   const aligned = useRef<{ rows: readonly DocumentSummary[]; version: number; ords: Int32Array } | null>(null);
-  const ordinalsOf = useCallback((rows: readonly DocumentSummary[]) => {
+  const ordinalsOf = useCallback((rows: readonly DocumentSummary[]): Int32Array => {
     const a = aligned.current;
     if (a && a.rows === rows && a.version === ordinalsVersion.current) return a.ords;
     const map = ordinals.current;
@@ -155,6 +157,7 @@ export function useLibrarySearch(query: string, enabled: boolean, dbName = DATAB
     indexing: !progress || progress.indexed < progress.total,
     pending: !!key && !!worker.current && !current,
     sync,
+    prepare: ordinalsOf,
   };
 }
 
