@@ -1,5 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useValueAfterPaint } from '../components/useValueAfterPaint.ts';
 import { labelDef, type Label } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
 import { useLabels } from '../labels/labelStore.ts';
@@ -35,7 +36,7 @@ interface Filters {
   hasSource: boolean;
   linked: '' | 'linked' | 'unlinked';
 }
-const NO_ANNOTATIONS: readonly Annotation[] = [];
+const NOTHING_SHOWN: { all: readonly Annotation[]; selectedId: string | null } = { all: [], selectedId: null };
 const NO_FILTERS: Filters = { label: '', annotator: '', hasNote: false, hasSource: false, linked: '' };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -50,12 +51,11 @@ const GAP_PX = 7;
  * aria-setsize/aria-posinset give assistive tech the full count and each item's place in it.
  */
 export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selectedNow, onSelect, onRelabel, onDelete, links, onOpenDetails, onFollow, onClearLink, onOpenEvidence }: AnnotationPanelProps) {
-  // The panel follows the list a moment after the reader: a tag is painted in the article first, and re-rendering the
-  // panel (its items, scrolling to the new one) runs after, interruptibly, instead of delaying that paint.
-  // On the first render the panel is empty (its items come a moment later), so opening an article shows the text and
-  // its highlights without waiting for the panel's items to be laid out and measured.
-  const all = useDeferredValue(allNow, NO_ANNOTATIONS);
-  const selectedId = useDeferredValue(selectedNow, null);
+  // The panel follows the reader by a frame: a tag's highlight is painted first, and re-rendering the panel (its
+  // items, scrolling to the new one) comes after that frame, as a transition, instead of delaying it. On the first
+  // render the panel is empty, so an article shows its text and highlights without waiting for the panel's items.
+  const now = useMemo(() => ({ all: allNow, selectedId: selectedNow }), [allNow, selectedNow]);
+  const { all, selectedId } = useValueAfterPaint(now, NOTHING_SHOWN);
   const panelRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
@@ -68,7 +68,7 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
     const wanted = new Set(all.flatMap((a) => (a.source?.annotationId ? [a.source.annotationId] : [])));
     return new Map(wanted.size ? all.filter((a) => wanted.has(a.id)).map((a) => [a.id, a]) : []);
   }, [all]);
-  const selectedIndex = selectedId === null ? -1 : annotations.findIndex((a) => a.id === selectedId);
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : annotations.findIndex((a) => a.id === selectedId)), [annotations, selectedId]);
 
   // The panel scrolls its heading and the list together: the list starts below the heading.
   useLayoutEffect(() => {

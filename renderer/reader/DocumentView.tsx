@@ -22,6 +22,7 @@ import { useBoundaryKeys } from './boundaryKeys.ts';
 import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
 import { useAnnotationSession } from './useAnnotationSession.ts';
+import { useStableHandler } from '../components/useStableHandler.ts';
 
 export interface Announce {
   (message: string, kind?: 'info' | 'error'): void;
@@ -229,6 +230,17 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  // stable identities: the panel's memoised items are not re-rendered because this view re-rendered after a tag
+  const panelHandlers = {
+    onSelect: useStableHandler(reveal),
+    onRelabel: useStableHandler((a: Annotation, l: Label) => void relabel(a, l)),
+    onDelete: useStableHandler((a: Annotation) => void remove(a)),
+    onOpenDetails: useStableHandler((a: Annotation) => setDetailsId(a.id)),
+    onFollow: useStableHandler(follow),
+    onClearLink: useStableHandler((a: Annotation) => void clearLink(a)),
+    onOpenEvidence: useStableHandler((url: string) => void platform.openExternal(url).catch((e) => announce(describeError(e), 'error'))),
+  };
+
   return (
     <div className={`document-view${reviewing ? ' reviewing' : ''}`}>
       <section className="reader-column" aria-label="Reader">
@@ -261,6 +273,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
               document={doc}
               annotations={reviewing ? reviewShown : session.annotations}
               selectedId={selectedId}
+              scroller={scrollRef}
               onMap={(m) => (mapRef.current = m)}
               onClickOffset={selectAt}
             />
@@ -271,14 +284,8 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         annotations={session.annotations}
         loaded={session.loaded}
         selectedId={selectedId}
-        onSelect={reveal}
-        onRelabel={(a, l) => void relabel(a, l)}
-        onDelete={(a) => void remove(a)}
         links={links}
-        onOpenDetails={(a) => setDetailsId(a.id)}
-        onFollow={follow}
-        onClearLink={(a) => void clearLink(a)}
-        onOpenEvidence={(url) => platform.openExternal(url).catch((e) => announce(describeError(e), 'error'))}
+        {...panelHandlers}
       />
       <AnnotationDetailsDialog
         annotation={detailsId === null ? null : session.annotations.find((a) => a.id === detailsId) ?? null}

@@ -3,12 +3,13 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
 import { clearHighlights, HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { primeLexicalEvents } from './lexicalEvents.ts';
+import { watchReadingWindow } from './readingWindow.ts';
 import './reader.css';
 import { TextMap } from './textMap.ts';
 
@@ -26,6 +27,8 @@ interface ReaderProps {
   document: FmDocument;
   annotations: readonly Annotation[];
   selectedId: string | null;
+  /** The box the article scrolls in: highlights are registered around what it shows. */
+  scroller: RefObject<HTMLElement | null>;
   /** Called with the offset map once the article is rendered. */
   onMap(map: TextMap): void;
   /** A click (not a drag) at a document offset. */
@@ -33,11 +36,11 @@ interface ReaderProps {
 }
 
 /** The article in a read-only Lexical editor; highlights are painted over it from the annotation records. */
-export function Reader({ document: doc, annotations, selectedId, onMap, onClickOffset }: ReaderProps) {
+export function Reader({ document: doc, annotations, selectedId, scroller, onMap, onClickOffset }: ReaderProps) {
   const [map, setMap] = useState<TextMap | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const painter = useRef<HighlightPainter | null>(null);
-  /** The offsets of the chunks in view and one either side (ArticlePlugin); the painter registers only those ranges. */
+  /** The offsets around what the scroll box shows (readingWindow.ts); the painter registers only those ranges. */
   const readingWindow = useRef({ lo: 0, hi: Infinity });
 
   // a layout effect: the changed ranges are set before the browser paints this commit, not a frame later
@@ -78,6 +81,7 @@ export function Reader({ document: doc, annotations, selectedId, onMap, onClickO
       </div>
       <ArticlePlugin
         document={doc}
+        scroller={scroller}
         onMap={(m) => {
           setMap(m);
           onMap(m);
@@ -113,14 +117,16 @@ const SLICE_MS = 12;
  */
 function ArticlePlugin({
   document: doc,
+  scroller,
   onMap,
   onMore,
   onWindow,
 }: {
   document: FmDocument;
+  scroller: RefObject<HTMLElement | null>;
   onMap(map: TextMap): void;
   onMore(): void;
-  /** The reading window moved: the document offsets [lo, hi) of the chunks in view and one either side. */
+  /** The reading window moved: the document offsets [lo, hi) around what the scroll box shows. */
   onWindow(lo: number, hi: number): void;
 }) {
   const [editor] = useLexicalComposerContext();
@@ -132,29 +138,6 @@ function ArticlePlugin({
     const plan = new ArticlePlan(doc.text, doc.blocks);
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-
-    // Which chunks are in view: an observer on each chunk's element (its root is the page viewport, clipped by the
-    // reader's scroll box). The window is the first to the last chunk in view, plus one chunk either side, so a
-    // scroll shows highlights already registered; before the first report it is the first two chunks.
-    const chunkIndex = new Map<Element, number>();
-    const inView = new Set<number>();
-    const chunkStart = (i: number) => plan.lineStarts[plan.chunkStarts[i]!]!;
-    const reportWindow = () => {
-      if (inView.size === 0) return;
-      const first = Math.max(0, Math.min(...inView) - 1);
-      const last = Math.min(plan.chunkCount - 1, Math.max(...inView) + 1);
-      onWindow(chunkStart(first), last === plan.chunkCount - 1 ? Infinity : plan.chunkEnd(last) + 1);
-    };
-    const observer = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        const i = chunkIndex.get(e.target);
-        if (i === undefined) continue;
-        if (e.isIntersecting) inView.add(i);
-        else inView.delete(i);
-      }
-      reportWindow();
-    });
-    onWindow(0, plan.chunkCount > 2 ? plan.chunkEnd(1) + 1 : Infinity);
 
     /** Renders chunks while `more(i)` holds for the next one i (at least one); returns the new text node starts. */
     const renderChunks = (more: (i: number) => boolean): { node: Text; start: number }[] => {
@@ -171,15 +154,9 @@ function ArticlePlugin({
         },
         { discrete: true },
       );
-      let index = next - chunks.length;
       for (const [key, height] of chunks) {
         const element = editor.getElementByKey(key);
-        if (element) {
-          element.style.setProperty('contain-intrinsic-size', `auto ${height}px`);
-          chunkIndex.set(element, index);
-          observer.observe(element);
-        }
-        index++;
+        element?.style.setProperty('contain-intrinsic-size', `auto ${height}px`);
       }
       return starts.flatMap(({ key, start }) => {
         const node = editor.getElementByKey(key)?.firstChild;
@@ -206,9 +183,19 @@ function ArticlePlugin({
     };
     onMap(map);
     if (!map.complete) timer = setTimeout(slice, 0);
+    // the reading window starts as the first chunk (what the first frame can show) and follows the scroll box from
+    // the first frame on, once the box is laid out (readingWindow.ts)
+    const firstWindow: [number, number] = [0, plan.chunkCount > 1 ? plan.chunkEnd(0) + 1 : Infinity];
+    onWindow(...firstWindow);
+    let stopWatching = () => {};
+    const start = requestAnimationFrame(() => {
+      const box = scroller.current;
+      if (box) stopWatching = watchReadingWindow(box, map, firstWindow, onWindow);
+    });
     return () => {
       clearTimeout(timer);
-      observer.disconnect();
+      cancelAnimationFrame(start);
+      stopWatching();
     };
     // onMap, onMore and onWindow are callbacks from the parent; the article is rebuilt only when the document changes
     // eslint-disable-next-line react-hooks/exhaustive-deps

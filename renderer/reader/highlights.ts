@@ -14,10 +14,10 @@ const FLASH_MS = 1200;
  * a tag or an undo touches one range instead of rebuilding ten thousand. While the article is still being rendered
  * in chunks, annotations not rendered yet wait in `pending` and are painted by `extend` as their text lands.
  *
- * Only the ranges meeting the reading window (`setWindow`: the chunks on screen and one either side) are registered
- * in the label and overlap highlights. Why: in Chromium every repaint costs more the more highlight ranges are
- * registered (~33 ms a frame with 10,000, ~17 ms with none), which every tag, undo and scroll frame paid. Ranges of
- * the rest are kept ready in `painted` and registered as the window moves over them.
+ * Only the ranges meeting the reading window (`setWindow`: what the scroll box shows and about a screenful either
+ * side, readingWindow.ts) are registered in the label and overlap highlights. Why: Chromium re-validates every
+ * registered range on any highlight change, so each tag, undo and scroll frame paid for all of them (~33 ms a frame
+ * with 10,000). Ranges of the rest are kept ready in `painted` and registered as the window moves over them.
  */
 export class HighlightPainter {
   private readonly layers = new Map<string, Highlight>();
@@ -54,8 +54,8 @@ export class HighlightPainter {
 
   /**
    * Moves the reading window to [lo, hi): registers the ranges that meet it and takes out those that no longer do.
-   * A pass over the prepared ranges (cheap: pointer and number comparisons), called only when a chunk comes into or
-   * goes out of view.
+   * A pass over the prepared ranges (cheap: pointer and number comparisons), called when the window has to move:
+   * every few frames of a scroll, not every frame.
    */
   setWindow(lo: number, hi: number): void {
     if (lo === this.lo && hi === this.hi) return;

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { compareReadingOrder } from '../shared/annotation.ts';
+import { exportFactmark } from '../shared/formats/factmark.ts';
+import { highlightName } from '../shared/labels.ts';
+import { makeAnnotations, makeDocument, makeText, prng, sentencesOf } from '../bench/data.ts';
+import { annotationsRegion, chooseFiles, firstRun, openArticle, paintedHighlights } from './helpers.ts';
+
+const TITLE = 'A long article';
+const ANNOTATIONS = 3000;
+
+/** A 40,000-word article (a few hundred paragraphs) with 3,000 annotations, as a Factmark JSONL dataset file. */
+async function longArticle() {
+  const samples = readdirSync('samples').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`samples/${f}`, 'utf8'));
+  const rand = prng(11);
+  const doc = await makeDocument(rand, TITLE, makeText(rand, sentencesOf(samples), { words: 40_000 }));
+  const annotations = makeAnnotations(rand, doc, ANNOTATIONS, ['Ana Analyst']).sort(compareReadingOrder);
+  const file = exportFactmark({ documents: [doc], annotations }).files[0]!;
+  return { doc, annotations, file: { name: 'long.jsonl', mimeType: 'application/octet-stream', buffer: Buffer.from(file.data as string) } };
+}
+
+const count = (page: import('@playwright/test').Page) => annotationsRegion(page).locator('h2 .count');
+
+test('a long article opens on its first screen with its highlights, lists every annotation, and highlights what is scrolled to', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { doc, annotations, file } = await longArticle();
+  await firstRun(page);
+  await chooseFiles(page, 'Import dataset…', file);
+  await expect(page.getByRole('status')).toContainText(`${ANNOTATIONS} annotations`);
+  await openArticle(page, TITLE);
+
+  // the first annotations are painted on the first screen; the panel counts all of them once all are read
+  const first = annotations[0]!;
+  await expect.poll(async () => (await paintedHighlights(page))[highlightName(first.label)]).toContain(first.quote);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS));
+  await expect(page.locator('[data-highlights]')).toHaveAttribute('data-highlights', String(ANNOTATIONS));
+  // only the ranges around what is shown are registered, not all 3,000
+  const registered = async () => Object.values(await paintedHighlights(page)).flat().length;
+  expect(await registered()).toBeLessThan(ANNOTATIONS / 10);
+
+  // scrolled to the end, the last annotations are highlighted there
+  const last = annotations.at(-1)!;
+  // (chunks laid out on the way take their real height, so the end moves: scroll until it is reached)
+  const toEnd = () => page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect.poll(async () => (await toEnd(), (await paintedHighlights(page))[highlightName(last.label)])).toContain(last.quote);
+  expect(await registered()).toBeLessThan(ANNOTATIONS / 10);
+  await page.screenshot({ path: test.info().outputPath('long-article-end.png') });
+
+  // tagging in the last paragraph is saved like anywhere else
+  const lastLine = doc.text.slice(doc.text.lastIndexOf('\n') + 1);
+  const word = lastLine.split(' ')[1]!;
+  await page.evaluate((word) => {
+    const ps = document.querySelectorAll('[role="document"] p');
+    const node = document.createTreeWalker(ps[ps.length - 1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const start = node.data.indexOf(` ${word}`) + 1;
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + word.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, word);
+  await page.keyboard.press('1');
+  await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+  await page.reload();
+  await openArticle(page, TITLE);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+});

@@ -1,0 +1,66 @@
+import type { TextMap } from './textMap.ts';
+
+/** Never narrower than this on either side of what is shown (characters): a small window moves on every frame. */
+const MIN_MARGIN_CHARS = 1_500;
+
+/**
+ * Keeps the reading window — the document offsets [lo, hi) whose highlight ranges the reader registers — around what
+ * the scroll box shows, with about a screenful of text either side, so a scroll finds its highlights registered. Why
+ * so tight: Chromium re-validates every registered range on any highlight change (a tag, an undo), so each one cost
+ * in proportion to all ranges registered, not to the few on screen. Measured in the 200,000-word article: a change
+ * rendered in ~3 ms with a screenful of ranges, ~10–15 ms with the ~1,000 of the chunks in view and either side.
+ *
+ * What is shown is found by hit tests at the top and bottom of the scroll box, in the middle of the article's column,
+ * once per frame at most while scrolling, resizing or laying out; the window moves only when less than half a margin is left on a
+ * side, or when it has grown much wider than what is shown (after a jump).
+ */
+/** `initial` is the window already set; `onWindow` is called with each new one. Returns the function that stops it. */
+export function watchReadingWindow(scroller: HTMLElement, map: TextMap, initial: [number, number], onWindow: (lo: number, hi: number) => void): () => void {
+  let [lo, hi] = initial;
+  let frame = 0;
+  const measure = () => {
+    frame = 0;
+    const shown = shownSpan(scroller, map);
+    if (!shown) return;
+    const [top, bottom] = shown;
+    const margin = Math.max(bottom - top, MIN_MARGIN_CHARS);
+    const short = (lo > 0 && top - margin / 2 < lo) || bottom + margin / 2 > hi;
+    const wide = hi - lo > bottom - top + 5 * margin;
+    if (!short && !wide) return;
+    lo = Math.max(0, top - margin);
+    hi = bottom + margin;
+    onWindow(lo, hi);
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(measure);
+  };
+  scroller.addEventListener('scroll', schedule, { passive: true });
+  // the box resized, or the article's height changed under it (chunks laid out for the first time take their real
+  // height instead of their estimate), which moves the text without a scroll event
+  const resized = new ResizeObserver(schedule);
+  resized.observe(scroller);
+  resized.observe(map.root);
+  schedule();
+  return () => {
+    cancelAnimationFrame(frame);
+    scroller.removeEventListener('scroll', schedule);
+    resized.disconnect();
+  };
+}
+
+/** The document offsets at the top and bottom of what the scroll box shows of the article, or null if none of it. */
+function shownSpan(scroller: HTMLElement, map: TextMap): [number, number] | null {
+  const box = scroller.getBoundingClientRect();
+  const text = map.root.getBoundingClientRect();
+  const top = Math.max(box.top, text.top) + 1;
+  const bottom = Math.min(box.bottom, text.bottom) - 1;
+  if (bottom <= top) return null;
+  const x = text.left + text.width / 2;
+  const at = (y: number) => {
+    const caret = document.caretPositionFromPoint?.(x, y);
+    return caret ? map.toOffset(caret.offsetNode, caret.offset) : null;
+  };
+  const from = at(top);
+  const to = at(bottom);
+  return from === null || to === null ? null : [Math.min(from, to), Math.max(from, to)];
+}
