@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { snapToWords } from '../../shared/anchoring/snap.ts';
 import type { AnnotationOp, BatchOp, HistoryOp } from '../../shared/history.ts';
 import { labelForKey, type Label } from '../../shared/labels.ts';
@@ -14,7 +14,7 @@ import { platform } from '../platform/index.ts';
 import { AnnotationDetailsDialog } from './details/AnnotationDetailsDialog.tsx';
 import { useArticleLinks } from './links/useArticleLinks.ts';
 import { flashHighlight } from './highlights.ts';
-import { Reader } from './Reader.tsx';
+import { Reader, type ReaderHandle } from './Reader.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { OrphansQueue } from './orphans/OrphansQueue.tsx';
 import { FindBar } from './find/FindBar.tsx';
@@ -47,7 +47,10 @@ interface DocumentViewProps {
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
 export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument, onAdjudicationChange }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
-  const session = useAnnotationSession(repo, doc, annotator, changed);
+  const readerRef = useRef<ReaderHandle>(null);
+  const reviewingRef = useRef(false);
+  // a committed change is painted at once; the rest of this view follows as a transition (useAnnotationSession)
+  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const getMap = useCallback(() => mapRef.current, []);
@@ -55,6 +58,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   // review mode (renderer/review): the reader paints the visible layers instead of the session's list
   const [reviewing, setReviewing] = useState(false);
+  reviewingRef.current = reviewing;
   const [reviewShown, setReviewShown] = useState<Annotation[]>([]);
   const { links, queries } = useArticleLinks(repo, session.annotations, session.loaded);
   const [detailsId, setDetailsId] = useState<string | null>(null);
@@ -67,13 +71,16 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     }
   };
 
+  /** Selects after a committed change, as a transition: the frame painting the change is not held up by this view. */
+  const selectAfterCommit = (id: string | null) => startTransition(() => setSelectedId(id));
+
   const tagSelection = (label: Label) =>
     guard(async () => {
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
       settleSelection();
       const a = await session.tag(span, label);
-      setSelectedId(a.id);
+      selectAfterCommit(a.id);
       announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
     });
 
@@ -86,7 +93,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const remove = (a: Annotation) =>
     guard(async () => {
       await session.remove(a);
-      if (selectedId === a.id) setSelectedId(null);
+      if (selectedId === a.id) selectAfterCommit(null);
       const impact = deleteImpact(a, links.answeredBy.get(a.id)?.map((l) => l.annotation) ?? []);
       announce(`Deleted the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”.${impact ? ` ${impact}` : ''} Ctrl+Z brings it back.`);
     });
@@ -95,7 +102,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       const op = await session[which]();
       if (!op) return announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-      setSelectedId(op.kind === 'delete' || op.kind === 'batch' ? null : opAnnotation(op).id);
+      selectAfterCommit(op.kind === 'delete' || op.kind === 'batch' ? null : opAnnotation(op).id);
       announce(`${which === 'undo' ? 'Undone' : 'Redone'}: ${describeOp(op)}.`);
     });
 
@@ -113,7 +120,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
 
   /** Following a link: in this article it selects and shows the annotation; otherwise that article opens on it. */
   const follow = (target: Annotation) => {
-    const here = session.annotations.find((a) => a.id === target.id);
+    const here = session.latest().find((a) => a.id === target.id);
     if (here) {
       reveal(here);
       announce(`${labelDef(here.label).name} “${short(here.quote)}”.`);
@@ -158,7 +165,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
 
   /** J / K: the next or previous annotation in reading order; stops at the ends. */
   const step = (delta: 1 | -1) => {
-    const list = session.annotations;
+    const list = session.latest();
     if (list.length === 0) return announce('No annotations yet.');
     const current = list.findIndex((a) => a.id === selectedId);
     const index = current === -1 ? (delta === 1 ? 0 : list.length - 1) : current + delta;
@@ -171,7 +178,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
 
   /** A click in the text selects the annotation under it; clicking a stack again cycles through it, innermost first. */
   const selectAt = (offset: number) => {
-    const stack = session.annotations.filter((a) => a.start <= offset && offset < a.end).sort((x, y) => x.end - x.start - (y.end - y.start));
+    const stack = session.latest().filter((a) => a.start <= offset && offset < a.end).sort((x, y) => x.end - x.start - (y.end - y.start));
     if (stack.length === 0) return setSelectedId(null);
     const current = stack.findIndex((a) => a.id === selectedId);
     const next = stack[(current + 1) % stack.length]!;
@@ -204,7 +211,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
       e.preventDefault();
       void tagSelection(label);
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId) {
-      const a = session.annotations.find((x) => x.id === selectedId);
+      const a = session.latest().find((x) => x.id === selectedId);
       if (a) {
         e.preventDefault();
         void remove(a);
@@ -270,8 +277,9 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>
             <Reader
+              ref={readerRef}
               document={doc}
-              annotations={reviewing ? reviewShown : session.annotations}
+              annotations={reviewing ? reviewShown : session.latest()}
               selectedId={selectedId}
               scroller={scrollRef}
               onMap={(m) => (mapRef.current = m)}

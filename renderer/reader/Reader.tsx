@@ -3,7 +3,7 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
 import { clearHighlights, HighlightPainter } from './highlights.ts';
@@ -33,10 +33,19 @@ interface ReaderProps {
   onMap(map: TextMap): void;
   /** A click (not a drag) at a document offset. */
   onClickOffset(offset: number): void;
+  ref?: Ref<ReaderHandle>;
+}
+
+export interface ReaderHandle {
+  /**
+   * Paints this list now, ahead of React rendering the reader with it: a committed tag's highlight goes into the next
+   * frame without waiting for the view around the reader to re-render. The list passed as a prop later is the same.
+   */
+  paint(annotations: readonly Annotation[]): void;
 }
 
 /** The article in a read-only Lexical editor; highlights are painted over it from the annotation records. */
-export function Reader({ document: doc, annotations, selectedId, scroller, onMap, onClickOffset }: ReaderProps) {
+export function Reader({ document: doc, annotations, selectedId, scroller, onMap, onClickOffset, ref }: ReaderProps) {
   const [map, setMap] = useState<TextMap | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const painter = useRef<HighlightPainter | null>(null);
@@ -55,6 +64,19 @@ export function Reader({ document: doc, annotations, selectedId, scroller, onMap
     showPrepared(bodyRef.current, painter.current);
   }, [map, annotations, selectedId]);
   useEffect(() => clearHighlights, []);
+  const selected = useRef(selectedId);
+  selected.current = selectedId;
+  useImperativeHandle(
+    ref,
+    () => ({
+      paint(list) {
+        if (!painter.current) return; // not rendered yet: the first paint takes the list from the props
+        painter.current.update(list, selected.current);
+        showPrepared(bodyRef.current, painter.current);
+      },
+    }),
+    [],
+  );
 
   function handleClick(event: MouseEvent) {
     if (!map || !window.getSelection()?.isCollapsed) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { compareReadingOrder, makeAnnotation } from '../../shared/annotation.ts';
 import { OpHistory, applyInOrder, applyOpToList, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
 import type { Label } from '../../shared/labels.ts';
@@ -10,7 +10,10 @@ import { splitOp } from './orphans/splitOp.ts';
 import { getLabelsRevision } from '../labels/labelStore.ts';
 
 export interface AnnotationSession {
+  /** The list as React last rendered it (it follows a commit as a transition): for rendering. */
   annotations: Annotation[];
+  /** The list as committed, at once: for event handlers, and what the reader paints. */
+  latest(): readonly Annotation[];
   /** Annotations that did not re-anchor to this version (Orphans queue); never painted. update/remove take them too. */
   orphans: Annotation[];
   loaded: boolean;
@@ -106,10 +109,29 @@ function historyOf(documentId: string): OpHistory {
  * The annotations of the open document. Every operation is written to the database first; the list shown changes
  * only once the write is committed, so whatever is shown survives a crash. Operations run one after another.
  */
-export function useAnnotationSession(repo: Repository, doc: FmDocument, annotator: string, onChanged: () => void): AnnotationSession {
+export function useAnnotationSession(
+  repo: Repository,
+  doc: FmDocument,
+  annotator: string,
+  onChanged: () => void,
+  /** Called with the article's list the moment a change to it is committed, before React renders it (the reader paints it at once). */
+  onCommitted?: (annotations: readonly Annotation[]) => void,
+): AnnotationSession {
   // the first screen's annotations, read as the article was chosen: the reader starts with them
   const [firstRead] = useState(() => firstReadOf(repo, doc.id));
   const [annotations, setAnnotations] = useState<Annotation[]>(() => firstRead.head ?? []);
+  const latest = useRef<Annotation[]>(annotations);
+  const committed = useRef(onCommitted);
+  committed.current = onCommitted;
+  /**
+   * A committed list: handed to onCommitted at once, and to React as a transition, so the frame that paints a tag is
+   * not held up by re-rendering the view around the reader (the panel, the find bar, …).
+   */
+  const publish = useCallback((list: Annotation[]) => {
+    latest.current = list;
+    committed.current?.(list);
+    startTransition(() => setAnnotations(list));
+  }, []);
   const [orphans, setOrphans] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -124,12 +146,14 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
     prefetched.delete(doc.id);
     const whole = read.first.then(async (head) => {
       if (!live) return;
+      latest.current = head;
       setAnnotations(head);
       const [tail, queued] = await readRest(repo, doc.id);
       if (!live) return;
       // both in reading order, every start of `tail` after every start of `head`; head's objects are kept, so the
       // painter does not paint them again
-      setAnnotations(tail.length ? head.concat(tail) : head);
+      latest.current = tail.length ? head.concat(tail) : head;
+      setAnnotations(latest.current);
       setOrphans(queued);
       setLoaded(true);
     });
@@ -162,11 +186,11 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
         if (parts.annotations) annotationOps.push(parts.annotations);
         if (parts.orphans) orphanOps.push(parts.orphans);
       }
-      if (annotationOps.length) setAnnotations((list) => applyOpsToList(list, annotationOps, compareReadingOrder));
+      if (annotationOps.length) publish(applyOpsToList(latest.current, annotationOps, compareReadingOrder));
       if (orphanOps.length) setOrphans((list) => applyOpsToList(list, orphanOps, compareReadingOrder));
       onChanged();
     },
-    [onChanged],
+    [onChanged, publish],
   );
 
   const commit = useCallback(
@@ -175,11 +199,11 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
       if (op.kind === 'batch') return commitBatch(op.ops);
       // re-attaching an orphan moves it from one list to the other
       const parts = splitOp(op);
-      if (parts.annotations) setAnnotations((list) => applyInOrder(list, parts.annotations!));
+      if (parts.annotations) publish(applyInOrder(latest.current, parts.annotations));
       if (parts.orphans) setOrphans((list) => applyOpToList(list, parts.orphans!, compareReadingOrder));
       onChanged();
     },
-    [repo, onChanged, commitBatch],
+    [repo, onChanged, commitBatch, publish],
   );
 
   /** A new operation: committed, then recorded for undo. */
@@ -203,6 +227,7 @@ export function useAnnotationSession(repo: Repository, doc: FmDocument, annotato
 
   return {
     annotations,
+    latest: () => latest.current,
     orphans,
     loaded,
     loadError,
