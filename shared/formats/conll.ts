@@ -9,6 +9,7 @@ import type { Annotation, Dataset } from '../model.ts';
 import { linksLeftOut, withWarnings } from './details.ts';
 import { LeftOutLog, makeReport, prepareExport, type ExportSpan } from './prepare.ts';
 import type { ExportOptions, ExportResult } from './types.ts';
+import { sentenceSegments } from '../text/sentenceSegments.ts';
 import { isWhitespaceOnly } from '../text/whitespace.ts';
 import { wordSegments } from '../text/wordSegments.ts';
 
@@ -26,14 +27,11 @@ export interface TokenTable {
   endsSentence: boolean[];
 }
 
-// Root locale: the same tokens whatever the machine's language.
-const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
-
 /**
  * The tokens of a text; whitespace-only segments are not tokens, and a sentence without tokens is none. Segmented
  * line by line: a line break always ends a sentence (UAX #29 SB4), so the result is the same, and V8's segmenter
- * slows down more than linearly on long inputs. Words come from shared/text/wordSegments.ts (Intl.Segmenter's
- * segments, with a fast path). Offsets in flat arrays, not an object per token: 100,000s of tokens per export.
+ * slows down more than linearly on long inputs. Sentences and words come from shared/text/ (Intl.Segmenter's
+ * segments, each with a fast path). Offsets in flat arrays, not an object per token: 100,000s of tokens an export.
  */
 export function tokenTable(text: string): TokenTable {
   const table: TokenTable = { starts: [], ends: [], endsSentence: [] };
@@ -48,12 +46,11 @@ export function tokenTable(text: string): TokenTable {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    for (const s of sentences.segment(text.slice(lineStart, lineEnd))) {
-      const at = lineStart + s.index;
+    sentenceSegments(text, lineStart, lineEnd, (start, end) => {
       const before = starts.length;
-      wordSegments(text, at, at + s.segment.length, push);
+      wordSegments(text, start, end, push);
       if (starts.length > before) endsSentence[starts.length - 1] = true;
-    }
+    });
     lineStart = lineEnd + 1;
   }
   return table;

@@ -8,8 +8,8 @@ export const groups = [
   range(0x30, 0x39),
   ['_'],
   [':', '.', "'", '‘', '’', ',', ';'],
-  [...range(0x20, 0x7e).filter((c) => !/[A-Za-z0-9_:.',;]/.test(c)), '\t', '\u00a0', '–', '—', '“', '”', '…'],
-  ['世', '界', '👍', '\u0301', '\u200d', 'א', '·', '٣', 'ｱ', '©', '\u00ad'], // outside the fast path: the segmenter decides
+  [...range(0x20, 0x7e).filter((c) => !/[A-Za-z0-9_:.',;]/.test(c)), '\t', '\u00a0', '«', '»', '©', '®', '°', '£', '€', '–', '—', '“', '”', '…'],
+  ['世', '界', '👍', '\u0301', '\u200d', 'א', '·', '٣', 'ｱ', '¬', '\u00ad'], // outside the fast path: the segmenter decides
 ];
 const weights = [6, 3, 1, 3, 3, 1];
 let seed = 12345;
@@ -33,4 +33,27 @@ export function randomString(): string {
   let s = '';
   for (let len = 1 + Math.floor(random() * 14); len > 0; len--) s += char();
   return s;
+}
+
+/** A reproducible generator (from `seed`) of strings of `n` pieces, each drawn from one of `groups` by `weights`. */
+export function prngString(groups: readonly (readonly string[])[], weights: readonly number[], seed: number): (n: number) => string {
+  let a = seed | 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) | 0; // mulberry32, as above
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const sum = weights.reduce((x, y) => x + y, 0);
+  return (n) => {
+    let s = '';
+    for (let k = 0; k < n; k++) {
+      let w = rand() * sum;
+      let g = 0;
+      while ((w -= weights[g]!) > 0) g++;
+      const group = groups[g]!;
+      s += group[Math.floor(rand() * group.length)]!;
+    }
+    return s;
+  };
 }

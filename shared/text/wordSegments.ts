@@ -19,7 +19,7 @@ const CONNECTOR = 4; // ExtendNumLet: '_'
 const MID_LETTER = 5; // ':'
 const MID_NUM_LET = 6; // '.', apostrophes (Single_Quote behaves the same without Hebrew letters)
 const MID_NUM = 7; // ',', ';'
-const classes = new Uint8Array(0x2030);
+const classes = new Uint8Array(0x20ad);
 for (let c = 0x20; c < 0x7f; c++) classes[c] = OTHER;
 classes[0x09] = OTHER;
 for (let c = 0x41; c <= 0x5a; c++) classes[c] = classes[c + 0x20] = LETTER;
@@ -30,7 +30,9 @@ classes[0x5f] = CONNECTOR;
 classes[0x3a] = MID_LETTER;
 for (const c of [0x2e, 0x27, 0x2018, 0x2019]) classes[c] = MID_NUM_LET;
 classes[0x2c] = classes[0x3b] = MID_NUM;
-for (const c of [0xa0, 0x2013, 0x2014, 0x201c, 0x201d, 0x2026]) classes[c] = OTHER; // no-break space, dashes, quotes, ellipsis
+// no-break space, guillemets, ©, ®, °, £, €, dashes, quotes, ellipsis (© and ® are Extended_Pictographic, which
+// matters only after a ZWJ, WB3c: not in this set)
+for (const c of [0xa0, 0xab, 0xbb, 0xa9, 0xae, 0xb0, 0xa3, 0x20ac, 0x2013, 0x2014, 0x201c, 0x201d, 0x2026]) classes[c] = OTHER;
 
 /**
  * Segments of text[from, to) when it is made only of the characters in `classes`, by UAX #29 rules WB3d and
@@ -40,7 +42,7 @@ for (const c of [0xa0, 0x2013, 0x2014, 0x201c, 0x201d, 0x2026]) classes[c] = OTH
 function fastSegments(text: string, from: number, to: number, emit: SegmentSink): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x2030 || classes[c] === 0) return false;
+    if (c >= 0x20ad || classes[c] === 0) return false;
   }
   const cls = (i: number) => classes[text.charCodeAt(i)]!;
   let i = from;
