@@ -5,7 +5,7 @@
  * something is reported with its place.
  */
 import { locateQuote } from '../anchoring/locate.ts';
-import { offsetConverter } from '../anchoring/offsets.ts';
+import { offsetConverter, type OffsetConverter } from '../anchoring/offsets.ts';
 import { textQuoteFor } from '../anchoring/quote.ts';
 import { sha256Hex } from '../hash.ts';
 import { DEFAULT_LABELS, isLabel } from '../labels.ts';
@@ -86,17 +86,19 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
   // a label outside the library's set is reported once per file (with its first place), not once per span
   const reportedLabels = new Set<string>();
 
-  for (const raw of raws) {
-    const norm = normaliseWithMap(raw.text);
+  const norms = raws.map((raw) => normaliseWithMap(raw.text));
+  const hashes = await contentHashes(norms.map((n) => n.text));
+  for (const [r, raw] of raws.entries()) {
+    const norm = norms[r]!;
     const text = norm.text;
     if (raw.expectNormalised && text !== raw.text) {
       problems.warn(raw.place, 'the text was not normalised (BOM, CRLF line breaks or not Unicode NFC); normalised as on import');
     }
-    const contentHash = await sha256Hex(text);
+    const contentHash = hashes[r]!;
     if (raw.contentHash !== undefined && raw.contentHash !== contentHash) {
       problems.warn(raw.place, 'contentHash does not match the text; recomputed');
     }
-    const id = nonEmpty(raw.id) ? raw.id : await stableUuid('document', contentHash);
+    const id = nonEmpty(raw.id) ? raw.id : stableUuid('document', contentHash);
     let doc = docsById.get(id);
     if (doc) {
       if (doc.contentHash !== contentHash) {
@@ -118,6 +120,8 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
       documents.push(doc);
     }
     const rawConv = raw.spans.some((s) => s.unit === 'codepoint') ? offsetConverter(raw.text) : null;
+    // code points of the normalised text, for relocation messages: made once per document, when first needed
+    let conv: OffsetConverter | undefined;
 
     for (const s of raw.spans) {
       if (typeof s.label !== 'string' || !s.label.trim()) {
@@ -148,12 +152,12 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
           problems.error(s.place, `${problem}${covered ? ' and it was not found in the text unambiguously' : ''}; skipped`);
           continue;
         }
-        const conv = offsetConverter(text);
+        conv ??= offsetConverter(text);
         problems.warn(s.place, `${problem}; relocated to ${conv.toCodePoints(found.start)}–${conv.toCodePoints(found.end)} (code points) by its quote`);
         span = found;
       }
       const annotator = nonEmpty(s.annotator) ? s.annotator : options.annotator ?? 'unknown';
-      const aid = nonEmpty(s.id) ? s.id : await stableUuid('annotation', contentHash, span!.start, span!.end, s.label, annotator);
+      const aid = nonEmpty(s.id) ? s.id : stableUuid('annotation', contentHash, span!.start, span!.end, s.label, annotator);
       const first = annotationPlace.get(aid);
       if (first && !nonEmpty(s.id)) {
         // a format without ids: the same span, label and annotator again is the same annotation
@@ -193,6 +197,16 @@ export async function assemble(raws: RawDoc[], problems: Problems, options: Impo
     else problems.warn(raw.place, 'the annotation it answers was skipped; the link is left out');
   }
   return { documents, annotations };
+}
+
+/**
+ * SHA-256 of each text (shared/hash.ts), 64 at a time: each is an asynchronous Web Crypto job, and awaiting them one
+ * by one left the thread idle between jobs (10,000 documents in a large import).
+ */
+async function contentHashes(texts: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < texts.length; i += 64) out.push(...(await Promise.all(texts.slice(i, i + 64).map(sha256Hex))));
+  return out;
 }
 
 /** Parses one JSON value, reporting a syntax error with its place. */

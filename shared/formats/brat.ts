@@ -7,6 +7,7 @@
  * A link from an answer to the claim it answers is a relation `R1<TAB>answers Arg1:T2 Arg2:T1` (declared in
  * annotation.conf); brat relations stay inside one document, so links across articles are reported as left out.
  */
+import { offsetConverter } from '../anchoring/offsets.ts';
 import { DEFAULT_LABELS, type LabelDef } from '../labels.ts';
 import type { Dataset } from '../model.ts';
 import { assemble, Problems, type RawDoc, type RawSpan } from './assemble.ts';
@@ -107,14 +108,17 @@ export async function importBrat(files: FormatFile[], options: ImportOptions = {
     if (annFile) {
       const ann = decodeFile(annFile);
       if (!ann.ok) problems.error({ file: annFile.path }, `cannot read the annotations: ${ann.reason}`);
-      else spans.push(...readAnn(ann.text, annFile.path, Array.from(text), problems));
+      else spans.push(...readAnn(ann.text, annFile.path, text, problems));
     }
     raws.push({ place: { file: txtFile.path }, id: isUuid(name) ? name : undefined, fallbackTitle: name, text, source: { kind: 'file', fileName: baseName(txtFile.path) }, spans });
   }
   return { dataset: await assemble(raws, problems, options), problems: problems.list };
 }
 
-function readAnn(content: string, file: string, chars: string[], problems: Problems): RawSpan[] {
+function readAnn(content: string, file: string, text: string, problems: Problems): RawSpan[] {
+  // offsets are code points: one table per text, not an array of its characters
+  const conv = offsetConverter(text);
+  const slice = (start: number, end: number) => text.slice(conv.toUtf16(start), conv.toUtf16(end));
   const spans = new Map<string, RawSpan>();
   const notes: { target: string; note: string; line: number }[] = [];
   const links: { from: string; to: string; line: number }[] = [];
@@ -134,14 +138,14 @@ function readAnn(content: string, file: string, chars: string[], problems: Probl
       const start = frags[0]![0];
       const end = frags[frags.length - 1]![1];
       // brat writes the covered text of fragments joined by a space; check that, then give assemble the full span
-      const ok = frags.every(([a, b], k) => a < b && b <= chars.length && (k === 0 || a >= frags[k - 1]![1]));
-      const joined = ok ? frags.map(([a, b]) => chars.slice(a, b).join('')).join(' ') : null;
+      const ok = frags.every(([a, b], k) => a < b && b <= conv.codePointLength && (k === 0 || a >= frags[k - 1]![1]));
+      const joined = ok ? frags.map(([a, b]) => slice(a, b)).join(' ') : null;
       const span: RawSpan = { place, label: m[1], start, end, unit: 'codepoint' };
       if (joined !== tail) {
         // offsets do not fit the text: let assemble relocate by the covered text (fragments become one span)
         span.text = tail;
       } else {
-        span.text = chars.slice(start, end).join('');
+        span.text = slice(start, end);
       }
       if (spans.has(id)) problems.error(place, `duplicate id ${id} in this file; skipped`);
       else spans.set(id, span);

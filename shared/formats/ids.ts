@@ -1,5 +1,6 @@
 /** Identifiers for records from formats that carry none, derived from content so that reimporting dedupes. */
-import { sha256Hex } from '../hash.ts';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -7,12 +8,16 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+const encoder = new TextEncoder();
+
 /**
  * A UUID-shaped id (RFC 9562 version 8, "custom") from the SHA-256 of the parts: the same parts always give the
- * same id, so importing the same file twice yields the same records.
+ * same id, so importing the same file twice yields the same records. Synchronous (@noble/hashes, the same digest as
+ * shared/hash.ts's Web Crypto one): an import derives an id for each of 100,000s of annotations, and each Web Crypto
+ * call is an asynchronous job of some 20–40 µs, many times the hash of these few bytes.
  */
-export async function stableUuid(...parts: (string | number)[]): Promise<string> {
-  const hex = await sha256Hex(parts.map(String).join('\u001f'));
+export function stableUuid(...parts: (string | number)[]): string {
+  const hex = bytesToHex(sha256(encoder.encode(parts.map(String).join('\u001f'))));
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
