@@ -61,6 +61,10 @@ test('a long article opens on its first screen with its highlights, lists every 
   }, word);
   await page.keyboard.press('1');
   await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+  // the panel brings the new annotation's item into view (one of the last of 3,001) and marks it as the current one
+  const current = annotationsRegion(page).locator('[aria-current="true"]');
+  await expect(current).toContainText(word);
+  await expect(current).toBeInViewport();
   await page.reload();
   await openArticle(page, TITLE);
   await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));

@@ -152,7 +152,10 @@ export function editSeries(count) {
       selectWord(p);
       words.push(word);
       out.tag.push(await measure(() => press({ key: '1' }), { claim: 1 }, 1));
-      const select = document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
+      // the new annotation is selected; the panel marks it a moment after listing it
+      const currentSelect = () => document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
+      while (!currentSelect()) await task();
+      const select = currentSelect();
       out.relabel.push(
         await measure(() => {
           select.value = 'denial';

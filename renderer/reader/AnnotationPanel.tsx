@@ -112,7 +112,7 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
     if (selectedId === null) scrolledTo.current = null;
     if (selectedIndex < 0 || scrolledTo.current === selectedId) return;
     scrolledTo.current = selectedId;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    scrollIntoPanel(panelRef.current, virtualizer.measurementsCache[selectedIndex]);
   }, [selectedId, selectedIndex, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
@@ -153,6 +153,20 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
       </ol>
     </section>
   );
+}
+
+/**
+ * Scrolls the panel just enough to show an item (its place as the virtualizer knows it: measured, or estimated if it
+ * was never rendered), once. The virtualizer's own scrollToIndex keeps re-reading the panel's scroll height frame
+ * after frame until its measurements settle, a forced layout each time beside the long article.
+ */
+function scrollIntoPanel(panel: HTMLElement | null, item: { start: number; end: number } | undefined): void {
+  if (!panel || !item) return;
+  const margin = GAP_PX * 2;
+  const top = panel.scrollTop;
+  const bottom = top + panel.clientHeight;
+  if (item.start - margin < top) panel.scrollTop = Math.max(0, item.start - margin);
+  else if (item.end + margin > bottom) panel.scrollTop = item.end + margin - panel.clientHeight;
 }
 
 /**

@@ -6,7 +6,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
-import { clearHighlights, HighlightPainter } from './highlights.ts';
+import { HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { primeLexicalEvents } from './lexicalEvents.ts';
 import { watchReadingWindow } from './readingWindow.ts';
@@ -46,42 +46,36 @@ export interface ReaderHandle {
 
 /** The article in a read-only Lexical editor; highlights are painted over it from the annotation records. */
 export function Reader({ document: doc, annotations, selectedId, scroller, onMap, onClickOffset, ref }: ReaderProps) {
-  const [map, setMap] = useState<TextMap | null>(null);
+  // refs, not state: the article's first chunk, its map and its first highlights are made in one layout pass, with
+  // no re-render in between (a re-render there runs the pending passive effects — the reads of the rest of the
+  // annotations, the provenance, the links — before the first frame is painted)
+  const map = useRef<TextMap | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  /** One painter per rendered article; it changes only the ranges of annotations that changed. */
   const painter = useRef<HighlightPainter | null>(null);
   /** The offsets around what the scroll box shows (readingWindow.ts); the painter registers only those ranges. */
   const readingWindow = useRef({ lo: 0, hi: Infinity });
+  /** The props as last committed (the article's chunks are rendered in a child's layout effect, before this one's). */
+  const shown = useRef({ annotations, selectedId });
 
+  const paint = (list: readonly Annotation[]) => {
+    if (!painter.current) return; // not rendered yet: the first chunk paints what is shown then
+    painter.current.update(list, shown.current.selectedId);
+    showPrepared(bodyRef.current, painter.current);
+  };
   // a layout effect: the changed ranges are set before the browser paints this commit, not a frame later
   useLayoutEffect(() => {
-    if (!map) return;
-    // one painter per rendered article; it changes only the ranges of annotations that changed
-    if (painter.current?.map !== map) {
-      painter.current = new HighlightPainter(map);
-      painter.current.setWindow(readingWindow.current.lo, readingWindow.current.hi);
-    }
-    painter.current.update(annotations, selectedId);
-    showPrepared(bodyRef.current, painter.current);
-  }, [map, annotations, selectedId]);
-  useEffect(() => clearHighlights, []);
-  const selected = useRef(selectedId);
-  selected.current = selectedId;
-  useImperativeHandle(
-    ref,
-    () => ({
-      paint(list) {
-        if (!painter.current) return; // not rendered yet: the first paint takes the list from the props
-        painter.current.update(list, selected.current);
-        showPrepared(bodyRef.current, painter.current);
-      },
-    }),
-    [],
-  );
+    shown.current = { annotations, selectedId };
+    paint(annotations);
+  }, [annotations, selectedId]);
+  useEffect(() => () => painter.current?.dispose(), []);
+  useImperativeHandle(ref, () => ({ paint: (list) => paint(list) }), []);
 
   function handleClick(event: MouseEvent) {
-    if (!map || !window.getSelection()?.isCollapsed) return;
+    const m = map.current;
+    if (!m || !window.getSelection()?.isCollapsed) return;
     const caret = globalThis.document.caretPositionFromPoint?.(event.clientX, event.clientY);
-    const offset = caret && map.toOffset(caret.offsetNode, caret.offset);
+    const offset = caret && m.toOffset(caret.offsetNode, caret.offset);
     if (offset != null) onClickOffset(offset);
   }
 
@@ -105,7 +99,10 @@ export function Reader({ document: doc, annotations, selectedId, scroller, onMap
         document={doc}
         scroller={scroller}
         onMap={(m) => {
-          setMap(m);
+          map.current = m;
+          painter.current = new HighlightPainter(m);
+          painter.current.setWindow(readingWindow.current.lo, readingWindow.current.hi);
+          paint(shown.current.annotations);
           onMap(m);
         }}
         onMore={() => {

@@ -34,6 +34,7 @@ export class HighlightPainter {
   /** The reading window, document offsets [lo, hi): ranges meeting it are registered. */
   private lo = 0;
   private hi = Infinity;
+  private selectedLayer: Highlight | null = null;
 
   constructor(readonly map: TextMap) {
     for (const label of LABEL_IDS) this.layer(label);
@@ -44,7 +45,18 @@ export class HighlightPainter {
     if (annotations !== this.previous) this.sync(annotations);
     const selected = selectedId === null ? undefined : annotations.find((a) => a.id === selectedId);
     const range = selected && this.map.staticRange(selected.start, selected.end);
-    setHighlight('fm-selected', range ? [range] : [], 2);
+    this.selectedLayer = setHighlight('fm-selected', range ? [range] : [], 2);
+  }
+
+  /**
+   * Takes this painter's highlights off the page — only those still registered by it: when one article replaces
+   * another, the new reader's painter registers its layers before the old one is disposed.
+   */
+  dispose(): void {
+    const own = [...this.layers.entries()].map(([label, h]) => [highlightName(label), h] as const);
+    own.push(['fm-overlap', this.overlapLayer]);
+    if (this.selectedLayer) own.push(['fm-selected', this.selectedLayer]);
+    for (const [name, h] of own) if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
   }
 
   /** How many annotations have their range ready (registered or waiting for the window): all of them once rendered. */
@@ -223,28 +235,19 @@ export function flashHighlight(map: TextMap, annotation: Annotation): void {
   flashTimer = setTimeout(() => CSS.highlights.delete('fm-flash'), FLASH_MS);
 }
 
-export function clearHighlights(): void {
-  for (const name of labelHighlights) CSS.highlights.delete(name);
-  labelHighlights.clear();
-  for (const name of ['fm-overlap', 'fm-selected', 'fm-flash']) CSS.highlights.delete(name);
-}
-
-/** Names of the label highlights registered, so clearHighlights removes those of labels outside the default set too. */
-const labelHighlights = new Set<string>();
-
 function register(name: string, priority: number): Highlight {
-  if (name !== 'fm-overlap') labelHighlights.add(name);
   const highlight = new Highlight();
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
   return highlight;
 }
 
-/** Sets the highlight `name` to exactly `ranges`, at `priority`. */
-export function setHighlight(name: string, ranges: AbstractRange[], priority: number): void {
+/** Sets the highlight `name` to exactly `ranges`, at `priority`; returns the Highlight registered. */
+export function setHighlight(name: string, ranges: AbstractRange[], priority: number): Highlight {
   const highlight = new Highlight(...ranges);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
+  return highlight;
 }
 
 /**
