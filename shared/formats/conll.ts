@@ -81,6 +81,13 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
   const chunks: string[] = [];
   let written = 0;
   const keptAnnotations: Annotation[] = [];
+  // "\tB-claim", "\tI-claim" for each label, made once: every token line is its text plus one of these
+  const tags = new Map<string, { b: string; i: string }>();
+  const tagsOf = (label: string) => {
+    let t = tags.get(label);
+    if (!t) tags.set(label, (t = { b: `\tB-${label}`, i: `\tI-${label}` }));
+    return t;
+  };
   for (const { doc, spans } of prepared.docs) {
     const { text } = doc;
     const { starts, ends, endsSentence } = tokenTable(text);
@@ -123,8 +130,8 @@ export function exportConll(dataset: Dataset, _options: ExportOptions = {}): Exp
     const lines = ['-DOCSTART-\tO', ''];
     for (let i = 0; i < count; i++) {
       const s = owner[i];
-      const tag = s ? `${owner[i - 1] === s ? 'I' : 'B'}-${s.annotation.label}` : 'O';
-      lines.push(`${text.slice(starts[i], ends[i])}\t${tag}`);
+      const tag = s ? (owner[i - 1] === s ? tagsOf(s.annotation.label).i : tagsOf(s.annotation.label).b) : '\tO';
+      lines.push(text.slice(starts[i], ends[i]) + tag);
       if (breakAfter[i]) lines.push('');
     }
     chunks.push(lines.join('\n'));
