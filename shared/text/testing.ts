@@ -12,13 +12,17 @@ export const groups = [
   ['世', '界', '👍', '\u0301', '\u200d', 'א', '·', '٣', 'ｱ', '¬', '\u00ad'], // outside the fast path: the segmenter decides
 ];
 const weights = [6, 3, 1, 3, 3, 1];
-let seed = 12345;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0; // mulberry32: a fixed, reproducible sequence
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+/** mulberry32: a fixed, reproducible sequence from a seed. */
+function mulberry32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(12345);
 const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
 const total = weights.reduce((a, b) => a + b, 0);
 const char = () => {
@@ -37,13 +41,7 @@ export function randomString(): string {
 
 /** A reproducible generator (from `seed`) of strings of `n` pieces, each drawn from one of `groups` by `weights`. */
 export function prngString(groups: readonly (readonly string[])[], weights: readonly number[], seed: number): (n: number) => string {
-  let a = seed | 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) | 0; // mulberry32, as above
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const sum = weights.reduce((x, y) => x + y, 0);
   return (n) => {
     let s = '';
