@@ -28,6 +28,9 @@ export default defineConfig({
     // no inline module-preload polyfill: the CSP allows no inline script
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // one stylesheet, as before the code-splitting: lazily loaded chunks add no <link>, so the cascade order and the
+    // first paint of a lazily loaded view are the same as when everything was one bundle (26 KB, parsed at start)
+    cssCodeSplit: false,
   },
   preview: { port: 5173, strictPort: true },
 });

@@ -15,6 +15,14 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath('app://factmark/assets/index-3f2a.js', root)).toEqual({ ok: true, filePath: path.join(root, 'assets', 'index-3f2a.js') });
     expect(resolveAppPath('app://factmark/samples/caf%C3%A9%20news.html', root)).toEqual({ ok: true, filePath: path.join(root, 'samples', 'café news.html') });
   });
+  it('resolves the chunks the renderer loads on use: imports relative to a chunk stay under assets/', () => {
+    // the entry chunk imports the reader's as "./reader-….js"; Vite's preload helper resolves against import.meta.url
+    const entry = 'app://factmark/assets/index-3f2a.js';
+    for (const chunk of ['reader-B0fulC2o.js', 'jsx-runtime-Wy9s6hX0.js', 'datasets-DtD5aifV.js']) {
+      expect(resolveAppPath(new URL(`./${chunk}`, entry).href, root)).toEqual({ ok: true, filePath: path.join(root, 'assets', chunk) });
+    }
+    expect(mimeTypeFor(path.join(root, 'assets', 'reader-B0fulC2o.js'))).toBe('text/javascript; charset=utf-8');
+  });
   it('refuses encoded separators and dot segments that would climb out', () => {
     for (const url of [
       'app://factmark/..%2f..%2fetc%2fpasswd',

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FmDocument } from '../shared/model.ts';
 import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
-import { PasteDialog } from './components/PasteDialog.tsx';
-import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { PartSlot } from './components/lazyPart.tsx';
 import { LabelsProvider } from './labels/LabelsProvider.tsx';
 import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
@@ -11,21 +10,21 @@ import { describeError } from './errors.ts';
 import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
 import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
 import { StatusArea, StatusStore } from './components/StatusArea.tsx';
-import { ARTICLE_EXTENSIONS, newDocument } from './library/newDocuments.ts';
+import { ARTICLE_EXTENSIONS } from './import/articleTypes.ts';
 import { DropZone } from './import/DropZone.tsx';
 import { ImportProgressBar, ImportSummaryDialog } from './import/ImportStatus.tsx';
 import { useImport } from './import/useImport.ts';
-import { ExportDialog } from './datasets/ExportDialog.tsx';
 import { useDatasetActions } from './datasets/useDatasetActions.ts';
-import { AgreementView } from './review/AgreementView.tsx';
 import { ImportReportDialog } from './review/ImportReportDialog.tsx';
 import { useReviewActions } from './review/useReviewActions.ts';
-import { sampleDocuments } from './library/samples.ts';
 import { platform } from './platform/index.ts';
-import { DocumentView } from './reader/DocumentView.tsx';
-import { prefetchAnnotations } from './reader/useAnnotationSession.ts';
+// the reader, the dialogs and the agreement dashboard are chunks of their own, loaded before they show (parts/)
+import { AgreementView, DocumentView, ExportDialog, loadImporter, loadReader, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
 
 const ANNOTATOR_KEY = 'annotator';
+
+type DialogName = 'paste' | 'settings' | 'export';
+const DIALOG_PARTS = { paste: PasteDialog, settings: SettingsDialog, export: ExportDialog } as const;
 
 /** `firstRows`: the library's first rows, read from startup on (main.tsx) beside the settings this screen waits for. */
 export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise<FirstRows> }) {
@@ -61,7 +60,9 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
   const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
   // following a link into another article: the annotation to select once that article is open
   const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
-  const [dialog, setDialog] = useState<'paste' | 'settings' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  // a dialog stays mounted once opened (closing it returns focus, its fields keep what was typed, as before)
+  const [dialogsUsed, setDialogsUsed] = useState<ReadonlySet<DialogName>>(() => new Set());
   const library = useMemo(() => new LibraryStore(repo.db), [repo]);
   // the ticked rows of the library table: the export's "selection" scope
   const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
@@ -86,6 +87,9 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
       .then(() => reload())
       .finally(() => setLoadingTotal(null));
   }, [reload, repo, firstRows]);
+  // once the first rows show, the other parts load while the page is idle, the reader first
+  const listed = documents !== null;
+  useEffect(() => void (listed && preloadParts()), [listed]);
   const patchDocuments = useCallback((ids: readonly string[], patch: (d: DocumentSummary) => DocumentSummary) => {
     const set = new Set(ids);
     setDocuments((docs) => docs?.map((d) => (set.has(d.id) ? patch(d) : d)) ?? docs);
@@ -113,25 +117,47 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
     [repo],
   );
 
-  const open = useCallback(
+  /** The article and its first screen's annotations, read alongside the reader's chunk (usually preloaded). */
+  const readForReader = useCallback(
     async (id: string) => {
-      // the first screen's annotations are read alongside the text, so the article shows with its highlights at once
-      const [doc] = await Promise.all([repo.getDocument(id), prefetchAnnotations(repo, id)]);
-      if (doc) setOpenDoc(doc);
-      else announce('That article is no longer in the library.', 'error');
+      try {
+        const [doc] = await Promise.all([repo.getDocument(id), loadReader().then((reader) => reader.prefetchAnnotations(repo, id)), DocumentView.load()]);
+        return doc ?? null;
+      } catch (e) {
+        announce(describeError(e), 'error');
+        return undefined;
+      }
     },
     [repo, announce],
   );
 
+  const open = useCallback(
+    async (id: string) => {
+      // the first screen's annotations are read alongside the text, so the article shows with its highlights at once
+      const doc = await readForReader(id);
+      if (doc) setOpenDoc(doc);
+      else if (doc === null) announce('That article is no longer in the library.', 'error');
+    },
+    [readForReader, announce],
+  );
+
   const openAnnotation = useCallback(
     async (documentId: string, annotationId: string) => {
-      const [doc] = await Promise.all([repo.getDocument(documentId), prefetchAnnotations(repo, documentId)]);
+      const doc = await readForReader(documentId);
+      if (doc === undefined) return;
       if (!doc) return announce('The linked article is no longer in the library.', 'error');
       setLinkTarget({ documentId, annotationId });
       setOpenDoc(doc);
     },
-    [repo, announce],
+    [readForReader, announce],
   );
+
+  /** Opens a dialog once its part is loaded. */
+  const showDialog = (name: DialogName) =>
+    DIALOG_PARTS[name].load().then(
+      () => (setDialogsUsed((used) => (used.has(name) ? used : new Set([...used, name]))), setDialog(name)),
+      (e: unknown) => announce(describeError(e), 'error'),
+    );
 
   /** Adds documents, reports what was skipped or failed, and opens the first new one when asked. */
   const addDocuments = async (docs: FmDocument[], problems: string[], openFirst: boolean): Promise<boolean> => {
@@ -143,7 +169,10 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
       for (const d of duplicates) parts.push(`“${d.document.title}” is already in the library as “${d.existingTitle}”.`);
       parts.push(...problems);
       announce(parts.join('\n') || 'Nothing was added.', problems.length ? 'error' : 'info');
-      if (openFirst && added[0]) setOpenDoc(added[0]);
+      if (openFirst && added[0]) {
+        const doc = added[0];
+        await DocumentView.load().then(() => setOpenDoc(doc), (e: unknown) => announce(describeError(e), 'error'));
+      }
       return added.length > 0 || duplicates.length > 0;
     } catch (e) {
       announce(`${describeError(e)} Nothing was imported.`, 'error');
@@ -184,10 +213,14 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
         <span className="who">
           Annotator: <strong>{annotator}</strong>
         </span>
-        <button type="button" aria-pressed={mainView === 'agreement'} onClick={() => setMainView((v) => (v === 'agreement' ? 'reader' : 'agreement'))}>
+        <button
+          type="button"
+          aria-pressed={mainView === 'agreement'}
+          onClick={() => void AgreementView.load().then(() => setMainView((v) => (v === 'agreement' ? 'reader' : 'agreement')), (e: unknown) => announce(describeError(e), 'error'))}
+        >
           Agreement
         </button>
-        <button type="button" onClick={() => setDialog('settings')}>
+        <button type="button" onClick={() => void showDialog('settings')}>
           Settings
         </button>
       </header>
@@ -205,43 +238,61 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
           onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpenDoc((d) => (d?.id === id ? doc : d)))}
           onSelectionChange={setSelectedIds}
           onOpen={(id) => void open(id)}
-          onPaste={() => setDialog('paste')}
+          onPaste={() => void showDialog('paste')}
           onImportFiles={() => void importFiles()}
           onImportFolder={() => void importFolder()}
           onExport={() => {
             // the dialog's "Collection" scope lists them; an empty list only hides that choice
             library.listCollections().then(setCollections, () => setCollections([]));
-            setDialog('export');
+            void showDialog('export');
           }}
           onImportDataset={() => void datasets.importDataset()}
-          onOpenSamples={async () => addDocuments(await sampleDocuments(), [], false)}
+          onOpenSamples={async () => {
+            try {
+              return await addDocuments(await (await loadImporter()).sampleDocuments(), [], false);
+            } catch (e) {
+              announce(describeError(e), 'error');
+              return false;
+            }
+          }}
           review={{ onExportForReview: () => void review.exportReview(), onImportWork: () => void review.importWork(), onImportWorkFolder: () => void review.importWork('folder') }}
         />
         </DropZone>
         <main className="reader-pane">
           {mainView === 'agreement' ? (
-            <AgreementView
-              db={repo.db}
-              openId={openDoc?.id ?? null}
-              openTitle={openDoc?.title ?? null}
-              onOpen={(id) => (setMainView('reader'), void open(id))}
-              onExportAdjudicated={() => void review.exportAdjudicatedPackage()}
-              announce={announce}
-            />
+            <PartSlot key="agreement">
+              <AgreementView
+                db={repo.db}
+                openId={openDoc?.id ?? null}
+                openTitle={openDoc?.title ?? null}
+                onOpen={(id) => (setMainView('reader'), void open(id))}
+                onExportAdjudicated={() => void review.exportAdjudicatedPackage()}
+                announce={announce}
+              />
+            </PartSlot>
           ) : openDoc ? (
-            <DocumentView
-              // a removed label relabels or deletes annotations under the open article: read them again
-              key={`${openDoc.id}:${labelsRevision}`}
-              repo={repo}
-              document={openDoc}
-              annotator={annotator}
-              onCountsChanged={refreshCounts}
-              announce={announce}
-              initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
-              onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
-              onOpenDocument={(id) => void open(id)}
-              onAdjudicationChange={() => void reload()}
-            />
+            <PartSlot
+              key={openDoc.id}
+              fallback={
+                <div className="no-document">
+                  <p>Opening the article…</p>
+                </div>
+              }
+            >
+              <DocumentView
+                // a removed label relabels or deletes annotations under the open article: read them again
+                key={`${openDoc.id}:${labelsRevision}`}
+                repo={repo}
+                document={openDoc}
+                annotator={annotator}
+                onCountsChanged={refreshCounts}
+                announce={announce}
+                initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
+                onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
+                onOpenDocument={(id) => void open(id)}
+                onAdjudicationChange={() => void reload()}
+              />
+            </PartSlot>
           ) : (
             <div className="no-document">
               <p>Choose an article in the library to read and tag it.</p>
@@ -252,42 +303,61 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
       <StatusArea store={status} />
       <ImportProgressBar progress={importer.state.progress} cancelling={importer.state.cancelling} onCancel={importer.cancel} />
       <ImportSummaryDialog report={importer.state.summary} onClose={importer.closeSummary} />
-      <PasteDialog
-        open={dialog === 'paste'}
-        onClose={() => setDialog(null)}
-        onAdd={async (title, text) => {
-          const ok = await addDocuments([await newDocument(title, text, { kind: 'paste' })], [], true);
-          if (ok) setDialog(null);
-          return ok;
-        }}
-      />
+      {dialogsUsed.has('paste') ? (
+        <PartSlot>
+          <PasteDialog
+            open={dialog === 'paste'}
+            onClose={() => setDialog(null)}
+            onAdd={async (title, text) => {
+              let doc: FmDocument;
+              try {
+                doc = await (await loadImporter()).newDocument(title, text, { kind: 'paste' });
+              } catch (e) {
+                announce(describeError(e), 'error');
+                return false;
+              }
+              const ok = await addDocuments([doc], [], true);
+              if (ok) setDialog(null);
+              return ok;
+            }}
+          />
+        </PartSlot>
+      ) : null}
       <ImportReportDialog report={review.report} onClose={review.closeReport} />
-      <ExportDialog
-        open={dialog === 'export'}
-        openTitle={openDoc?.title ?? null}
-        annotator={annotator}
-        collections={collections}
-        selectionCount={selectedIds.length}
-        onClose={() => setDialog(null)}
-        onExport={async (choice) => {
-          const documentIds =
-            choice.scope === 'selection' ? [...selectedIds] : choice.scope === 'collection' ? (documents ?? []).filter((d) => d.collections?.includes(choice.collection ?? '')).map((d) => d.id) : undefined;
-          return (await datasets.exportDataset({ ...choice, ...(documentIds ? { documentIds } : {}) })) && (setDialog(null), true);
-        }}
-      />
-      <SettingsDialog
-        open={dialog === 'settings'}
-        annotator={annotator}
-        storagePersisted={persisted}
-        onClose={() => setDialog(null)}
-        onSave={async (name) => {
-          await onRename(name);
-          setDialog(null);
-          announce(`New annotations will be recorded as ${name}.`);
-        }}
-        announce={announce}
-        onAnnotationsChanged={() => void reload()}
-      />
+      {dialogsUsed.has('export') ? (
+        <PartSlot>
+          <ExportDialog
+            open={dialog === 'export'}
+            openTitle={openDoc?.title ?? null}
+            annotator={annotator}
+            collections={collections}
+            selectionCount={selectedIds.length}
+            onClose={() => setDialog(null)}
+            onExport={async (choice) => {
+              const documentIds =
+                choice.scope === 'selection' ? [...selectedIds] : choice.scope === 'collection' ? (documents ?? []).filter((d) => d.collections?.includes(choice.collection ?? '')).map((d) => d.id) : undefined;
+              return (await datasets.exportDataset({ ...choice, ...(documentIds ? { documentIds } : {}) })) && (setDialog(null), true);
+            }}
+          />
+        </PartSlot>
+      ) : null}
+      {dialogsUsed.has('settings') ? (
+        <PartSlot>
+          <SettingsDialog
+            open={dialog === 'settings'}
+            annotator={annotator}
+            storagePersisted={persisted}
+            onClose={() => setDialog(null)}
+            onSave={async (name) => {
+              await onRename(name);
+              setDialog(null);
+              announce(`New annotations will be recorded as ${name}.`);
+            }}
+            announce={announce}
+            onAnnotationsChanged={() => void reload()}
+          />
+        </PartSlot>
+      ) : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { buildReviewPackage } from '../../shared/review/package.ts';
 import { FactmarkDatabase } from './database.ts';
 import { LibraryStore } from './library.ts';
 import { Repository } from './repository.ts';
-import { fullDataset } from './review.ts';
+import { fullDataset } from './reviewPackages.ts';
 
 const TEXT = 'The port was hit. The port denied it. A port report.';
 let db: FactmarkDatabase;

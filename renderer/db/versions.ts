@@ -3,7 +3,7 @@
  * version) and counts up `version` from 1. A first version with no others carries neither field, so the first
  * time a new version arrives the first one is marked too (version 1 of its own group).
  */
-import { candidateOf, DedupeIndex, type DedupeDecision } from '../../shared/importers/index.ts';
+import { candidateOf, DedupeIndex, type DedupeDecision } from '../../shared/importers/dedupe.ts';
 import type { FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase } from './database.ts';
 

@@ -3,11 +3,10 @@
  * "Import summary" dialog at the end (renderer/import/ImportStatus.tsx shows them).
  */
 import { useCallback, useRef, useState } from 'react';
-import { carryAnnotationsToVersion } from '../db/anchorVersions.ts';
 import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
-import { makeHtmlParser } from './html.ts';
-import { runImport, type ImportItem, type ImportProgress, type ImportReport } from './pipeline.ts';
+import { loadImporter } from '../parts/index.ts';
+import type { ImportItem, ImportProgress, ImportReport } from './pipeline.ts';
 
 /** How long an import runs before its progress bar appears: quick ones finish without flashing it. */
 const PROGRESS_DELAY_MS = 300;
@@ -40,6 +39,16 @@ export function useImport({ repo, reload, announce, open }: UseImportOptions) {
       }
       const abort = new AbortController();
       controller.current = abort;
+      // the pipeline is a chunk of its own, loaded on first use (renderer/parts)
+      let importer: Awaited<ReturnType<typeof loadImporter>>;
+      try {
+        importer = await loadImporter();
+      } catch (error) {
+        controller.current = null;
+        announce(describeError(error), 'error');
+        return null;
+      }
+      const { runImport, makeHtmlParser, carryAnnotationsToVersion } = importer;
       let latest: ImportProgress = { filesDone: 0, filesTotal: items.length, imported: 0 };
       let shown = false;
       const timer = setTimeout(() => {

@@ -8,6 +8,3 @@ export async function newDocument(title: string, rawText: string, source: Docume
   const text = normaliseText(rawText);
   return documentFromDraft({ title, text, source }, await sha256Hex(text), new Date().toISOString());
 }
-
-/** What "Import files…" offers in the file picker (docs/IMPORT.md); files are converted by renderer/import/pipeline.ts. */
-export const ARTICLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'jsonl', 'ndjson'];

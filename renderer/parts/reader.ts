@@ -1,0 +1,3 @@
+/** The reader's chunk (renderer/parts): what the app shell uses of it. */
+export { DocumentView } from '../reader/DocumentView.tsx';
+export { prefetchAnnotations } from '../reader/useAnnotationSession.ts';
