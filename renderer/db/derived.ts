@@ -126,15 +126,26 @@ function addToTotal(stats: DBCoreTable, trans: DBCoreTransaction, by: number): P
  */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
-/** A table whose writes also write `derive(write, records replaced, response)`, in the same transaction. */
-function deriving<T>(table: DBCoreTable, store: string, derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse) => Promise<unknown> | null): DBCoreTable {
+/**
+ * A table whose writes also write `derive(write, records replaced, response)`, in the same transaction. With
+ * `onlyExistence`, derive needs to know only whether each record existed: the records of a bulkUpdate (which only
+ * updates records it has just read) are not read again — a request less in every tag's transaction.
+ */
+function deriving<T>(
+  table: DBCoreTable,
+  store: string,
+  derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse) => Promise<unknown> | null,
+  onlyExistence = false,
+): DBCoreTable {
   return {
     ...table,
     mutate(req) {
       const trans = req.trans as DBCoreTransaction & IDBTransaction;
       // only an upgrade step of a version before 3 writes without the table in scope; version 3 derives from scratch
       if (!trans.objectStoreNames.contains(store)) return table.mutate(req);
-      const run = () => then(replaced<T>(table, req), (before) => then(table.mutate(req), (res) => then(derive(req, before, res), () => res)));
+      const updating = onlyExistence && req.type === 'put' && req.updates !== undefined && !req.upsert;
+      const before = () => (updating ? (req.values as T[]) : replaced<T>(table, req));
+      const run = () => then(before(), (prior) => then(table.mutate(req), (res) => then(derive(req, prior, res), () => res)));
       const next = then(queues.get(trans), run);
       queues.set(trans, next.catch(() => undefined));
       return next;
@@ -169,7 +180,7 @@ export const derivedFacts: Middleware<DBCore> = {
         const table = down.table(name);
         if (name === 'annotations') return deriving<Annotation>(table, COUNTS_TABLE, (req, before, res) => applyDelta(down.table(COUNTS_TABLE), req.trans, countsDelta(req, before, res)));
         if (name === 'documents') {
-          const counted = deriving<unknown>(table, STATS_TABLE, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)));
+          const counted = deriving<unknown>(table, STATS_TABLE, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)), true);
           return { ...counted, mutate: (req) => counted.mutate(withTitleKeys(req)) };
         }
         return table;

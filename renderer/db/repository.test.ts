@@ -62,6 +62,24 @@ describe('Repository', () => {
     expect(await db.annotations.count()).toBe(1);
   });
 
+  it('an operation that fails changes nothing: not the annotations, tombstones, counts or the article’s Updated time', async () => {
+    const text = 'Moscow denied it. Kyiv said it happened.';
+    await repo.addDocuments([doc('a', text)]);
+    const a = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 18, end: 39 }, 't1');
+    await repo.apply({ kind: 'delete', annotation: a }); // leaves a tombstone for a.id
+    await repo.apply({ kind: 'create', annotation: a });
+    const stamped = (await repo.getDocument('a'))!.updatedAt;
+    expect(stamped).toBeTruthy();
+    const tombstones = await db.tombstones.toArray();
+    await new Promise((r) => setTimeout(r, 5));
+    // the add fails (the id is there) while the tombstone delete and the article's update are in flight beside it
+    await expect(repo.apply({ kind: 'create', annotation: { ...a, label: 'denial' } })).rejects.toThrow();
+    expect(await repo.annotationsOf('a')).toEqual([a]);
+    expect(await db.tombstones.toArray()).toEqual(tombstones);
+    expect(await repo.countLabels('a')).toEqual({ claim: 1, denial: 0, unverified: 0 });
+    expect((await repo.getDocument('a'))!.updatedAt).toBe(stamped);
+  });
+
   it('lists documents without their text, oldest first', async () => {
     await repo.addDocuments([doc('bb', 'two'), doc('a', 'one')]);
     const list = await repo.listDocuments();

@@ -173,49 +173,56 @@ export class Repository {
    * it); re-creating the annotation (undo) removes the tombstone.
    */
   async apply(op: HistoryOp): Promise<void> {
-    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, async () => {
-      const owners = new Set<string>();
-      const ops = opsOf(op);
-      if (ops.length > 1 && ops.every((o) => o.kind === ops[0]!.kind && o.kind !== 'update')) {
-        // Tag all and its undo / redo: all creates or all deletes, written with bulk requests
-        for (const id of await this.applyAll(ops as Extract<AnnotationOp, { annotation: Annotation }>[])) owners.add(id);
-      } else {
-        for (const one of ops) owners.add(await this.applyOne(one));
-      }
-      // the library's "Updated" column: a change to an annotation is a change to its article (an orphan's too)
-      const updatedAt = new Date().toISOString();
-      for (const id of owners) await this.db.documents.update(id, { updatedAt });
-    });
+    const ops = opsOf(op);
+    // the library's "Updated" column: a change to an annotation is a change to its article (an orphan's too)
+    const owners = [...new Set(ops.map((o) => articleOf(o.kind === 'update' ? o.after : o.annotation)))];
+    const updatedAt = new Date().toISOString();
+    // independent requests go out together rather than one after another: every key press waits for this
+    // transaction, and each round trip to the browser's database is a task away
+    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, () =>
+      Promise.all([this.writeAnnotations(ops), this.db.documents.bulkUpdate(owners.map((key) => ({ key, changes: { updatedAt } })))]),
+    );
   }
 
-  /** Creates or deletes of the same kind, inside apply's transaction; returns the ids of the articles changed. */
-  private async applyAll(ops: Extract<AnnotationOp, { annotation: Annotation }>[]): Promise<string[]> {
+  private async writeAnnotations(ops: readonly AnnotationOp[]): Promise<void> {
+    if (ops.length > 1 && ops.every((o) => o.kind === ops[0]!.kind && o.kind !== 'update')) {
+      // Tag all and its undo / redo: all creates or all deletes, written with bulk requests
+      await this.applyAll(ops as Extract<AnnotationOp, { annotation: Annotation }>[]);
+    } else {
+      for (const one of ops) await this.applyOne(one);
+    }
+  }
+
+  /** Creates or deletes of the same kind, inside apply's transaction. */
+  private async applyAll(ops: Extract<AnnotationOp, { annotation: Annotation }>[]): Promise<void> {
     const annotations = ops.map((o) => o.annotation);
     const ids = annotations.map((a) => a.id);
     if (ops[0]!.kind === 'create') {
-      await this.db.annotations.bulkAdd(annotations); // rejects (and so aborts the whole batch) if one id is already there
-      await this.db.tombstones.bulkDelete(ids);
+      // the add rejects (and so aborts the whole batch) if one id is already there
+      await Promise.all([this.db.annotations.bulkAdd(annotations), this.db.tombstones.bulkDelete(ids)]);
     } else {
-      await this.db.annotations.bulkDelete(ids);
       const deletedAt = new Date().toISOString();
-      await this.db.tombstones.bulkPut(annotations.map((a) => ({ id: a.id, documentId: articleOf(a), annotator: a.annotator, deletedAt })));
+      await Promise.all([
+        this.db.annotations.bulkDelete(ids),
+        this.db.tombstones.bulkPut(annotations.map((a) => ({ id: a.id, documentId: articleOf(a), annotator: a.annotator, deletedAt }))),
+      ]);
     }
-    return annotations.map(articleOf);
   }
 
-  /** One operation, inside apply's transaction; returns the id of the article it changed. */
-  private async applyOne(op: AnnotationOp): Promise<string> {
+  /** One operation, inside apply's transaction. */
+  private async applyOne(op: AnnotationOp): Promise<void> {
     switch (op.kind) {
       case 'create':
-        await this.db.annotations.add(op.annotation);
-        await this.db.tombstones.delete(op.annotation.id);
+        await Promise.all([this.db.annotations.add(op.annotation), this.db.tombstones.delete(op.annotation.id)]);
         break;
       case 'delete': {
         const { id, annotator } = op.annotation;
-        await this.db.annotations.delete(id);
         // an orphan is stored under `orphans:<id>`, but its deletion belongs to the article: a review package
         // filtered by the article's id must carry it
-        await this.db.tombstones.put({ id, documentId: articleOf(op.annotation), annotator, deletedAt: new Date().toISOString() });
+        await Promise.all([
+          this.db.annotations.delete(id),
+          this.db.tombstones.put({ id, documentId: articleOf(op.annotation), annotator, deletedAt: new Date().toISOString() }),
+        ]);
         break;
       }
       case 'update': {
@@ -225,7 +232,6 @@ export class Repository {
         break;
       }
     }
-    return articleOf(op.kind === 'update' ? op.after : op.annotation);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
