@@ -73,8 +73,13 @@ export function PartSlot({ children, fallback = null }: { children: ReactNode; f
   );
 }
 
-/** Runs `task` when the page is next idle (or after `timeoutMs` at the latest). */
-export function whenIdle(task: () => void, timeoutMs = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
-  else setTimeout(task, 1);
+/**
+ * Runs `task` once the page is idle with at least `minMs` of the idle period left (a quiet page, not the gap between
+ * two frames of work), or after `timeoutMs` at the latest when one is given.
+ */
+export function whenIdle(task: () => void, { minMs = 0, timeoutMs }: { minMs?: number; timeoutMs?: number } = {}): void {
+  if (typeof requestIdleCallback !== 'function') return void setTimeout(task, 1);
+  const options = timeoutMs === undefined ? {} : { timeout: timeoutMs };
+  const run = (deadline: IdleDeadline) => (deadline.didTimeout || deadline.timeRemaining() >= minMs ? task() : requestIdleCallback(run, options));
+  requestIdleCallback(run, options);
 }

@@ -6,6 +6,8 @@ import { highlightName, type Label, type LabelDef, type LabelSet, type Underline
  * after the document's, so these rules also override the static defaults in styles.css when a colour is changed.
  */
 let sheet: CSSStyleSheet | null = null;
+/** The rules in the sheet now. */
+let applied = '';
 
 /** The class naming a label in lists and tables: label-<id> for plain ids, as the highlight name otherwise. */
 export function labelClass(id: Label): string {
@@ -46,5 +48,9 @@ export function applyLabelStyles(set: LabelSet): void {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   // colours are validated (#rrggbb) before a set is saved or loaded, so nothing here can break out of a rule
-  sheet.replaceSync(set.map(labelRules).join('\n'));
+  const rules = set.map(labelRules).join('\n');
+  // at start-up the stored set is usually the default one applied at load: re-parsing it would only restyle the page
+  if (rules === applied) return;
+  applied = rules;
+  sheet.replaceSync(rules);
 }

@@ -21,17 +21,21 @@ export const PasteDialog = lazyPart('the paste dialog', () => import('../compone
 let preloading = false;
 
 /**
- * Loads every part while the page is idle, the reader first (opening an article is the usual first action), one
- * part per idle period so no task holds the page much longer than one chunk's evaluation. Called once the library
+ * Loads the parts while the page is idle: the reader soon (opening an article is the usual first action), then the
+ * others one at a time, each only when the page has been quiet for a while, so no chunk's evaluation lands in the
+ * middle of other work (the reader rendering a long article, the library reading its list). Called once the library
  * shows its first rows; a part that fails here is loaded again (and reported) when it is used.
  */
 export function preloadParts(): void {
   if (preloading) return;
   preloading = true;
-  const queue = [DocumentView.load, loadImporter, PasteDialog.load, SettingsDialog.load, ExportDialog.load, AgreementView.load];
+  const rest = [loadImporter, PasteDialog.load, SettingsDialog.load, ExportDialog.load, AgreementView.load];
   const next = () => {
-    const load = queue.shift();
-    if (load) void load().catch(() => undefined).finally(() => whenIdle(next));
+    const load = rest.shift();
+    if (load) void load().catch(() => undefined).finally(() => whenIdle(next, { minMs: QUIET_MS }));
   };
-  whenIdle(next, 1000);
+  whenIdle(() => void DocumentView.load().catch(() => undefined).finally(() => whenIdle(next, { minMs: QUIET_MS })), { timeoutMs: 1000 });
 }
+
+/** An idle period this long (of at most 50 ms) means no frames are being drawn: the page is quiet. */
+const QUIET_MS = 40;
