@@ -18,7 +18,7 @@ const SM = 'Memory';
  * seeded spans, one line per paragraph in the bench text). Whole: all highlight ranges are registered. A state seen
  * in one frame is on screen once the next frame starts, so each time is taken at the frame after.
  */
-function openAndWait({ spans, lineStarts }) {
+export function openAndWait({ spans, lineStarts }) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   const layers = () => ['fm-claim', 'fm-denial', 'fm-unverified'].map((k) => CSS.highlights.get(k)).filter(Boolean);
   // whole: every annotation has its highlight range ready (data-highlights); the reader registers only the ranges of

@@ -29,7 +29,11 @@ export function ProvenanceHeader({ repo, document: doc, onOpenVersion, announce 
       // the stored record, not the prop: the article may have become version 1 since it was opened
       const current = await repo.db.documents.get(doc.id);
       return current ? versionsOf(repo.db, current) : [];
-    }).subscribe({ next: setVersions, error: () => setVersions([]) });
+    }).subscribe({
+      // every tag stamps the article's Updated time, which runs this again: the header re-renders only on a real change
+      next: (next) => setVersions((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next)),
+      error: () => setVersions([]),
+    });
     return () => sub.unsubscribe();
   }, [repo, doc.id]);
 

@@ -184,7 +184,19 @@ function ArticlePlugin({
     };
     const renderedEnd = () => (next >= plan.chunkCount ? doc.text.length : plan.chunkEnd(next - 1));
 
-    const map = new TextMap(root, renderChunks(() => false), doc.text.length, renderedEnd());
+    const blocksIn = (i: number) => plan.chunkStarts[i + 1]! - plan.chunkStarts[i]!;
+    // how long a block takes to render, learnt from each render (Lexical builds the DOM at the end of an update, so
+    // a slice cannot watch the clock while it adds chunks: it plans how many fit in its time from this)
+    let msPerBlock = 0;
+    const timed = (render: () => void) => {
+      const [t0, from] = [performance.now(), next];
+      render();
+      const blocks = plan.chunkStarts[next]! - plan.chunkStarts[from]!;
+      if (blocks > 0) msPerBlock = (performance.now() - t0) / blocks;
+    };
+    let firstStarts: { node: Text; start: number }[] = [];
+    timed(() => (firstStarts = renderChunks(() => false)));
+    const map = new TextMap(root, firstStarts, doc.text.length, renderedEnd());
     const grow = (more: (i: number) => boolean) => {
       if (next >= plan.chunkCount) return;
       map.append(renderChunks(more), renderedEnd());
@@ -196,8 +208,14 @@ function ArticlePlugin({
       grow((i) => i <= last);
     };
     const slice = () => {
-      const deadline = performance.now() + SLICE_MS;
-      grow(() => performance.now() < deadline);
+      let planned = blocksIn(next);
+      timed(() =>
+        grow((i) => {
+          if ((planned + blocksIn(i)) * msPerBlock > SLICE_MS) return false;
+          planned += blocksIn(i);
+          return true;
+        }),
+      );
       if (!map.complete) timer = setTimeout(slice, 0);
     };
     onMap(map);

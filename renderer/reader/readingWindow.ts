@@ -2,6 +2,8 @@ import type { TextMap } from './textMap.ts';
 
 /** Never narrower than this on either side of what is shown (characters): a small window moves on every frame. */
 const MIN_MARGIN_CHARS = 1_500;
+/** How long after the article's height changes the window is checked again. */
+const GROWTH_CHECK_MS = 200;
 
 /**
  * Keeps the reading window — the document offsets [lo, hi) whose highlight ranges the reader registers — around what
@@ -35,16 +37,26 @@ export function watchReadingWindow(scroller: HTMLElement, map: TextMap, initial:
     if (!frame) frame = requestAnimationFrame(measure);
   };
   scroller.addEventListener('scroll', schedule, { passive: true });
-  // the box resized, or the article's height changed under it (chunks laid out for the first time take their real
-  // height instead of their estimate), which moves the text without a scroll event
   const resized = new ResizeObserver(schedule);
   resized.observe(scroller);
-  resized.observe(map.root);
+  // The article's height changes under the box without a scroll event when chunks laid out for the first time take
+  // their real height instead of their estimate. It also changes with every chunk rendered while a long article
+  // loads, so this is looked at a few times a second, not on each (a measure is two hit tests: a layout).
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const grown = new ResizeObserver(() => {
+    settle ??= setTimeout(() => {
+      settle = undefined;
+      schedule();
+    }, GROWTH_CHECK_MS);
+  });
+  grown.observe(map.root);
   schedule();
   return () => {
     cancelAnimationFrame(frame);
+    clearTimeout(settle);
     scroller.removeEventListener('scroll', schedule);
     resized.disconnect();
+    grown.disconnect();
   };
 }
 
