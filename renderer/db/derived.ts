@@ -55,25 +55,36 @@ function count(delta: Delta, a: Pick<Annotation, 'documentId' | 'label'> | undef
  */
 const then = <T, R>(p: PromiseLike<T> | T, f: (v: T) => R | PromiseLike<R>): Promise<R> => Dexie.Promise.resolve(p).then(f) as unknown as Promise<R>;
 
-/** Adds `delta` to the stored counts; a document left with no annotations loses its record. */
-function applyDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Delta): Promise<unknown> {
-  const ids = [...delta.keys()];
-  if (!ids.length) return Dexie.Promise.resolve() as unknown as Promise<unknown>;
-  return then(counts.getMany({ trans, keys: ids }), (stored: (LabelCountRecord | undefined)[]) => {
-    const put: LabelCountRecord[] = [];
-    const gone: string[] = [];
-    ids.forEach((id, i) => {
-      const next: LabelCounts = { ...stored[i]?.counts };
-      for (const [label, by] of delta.get(id)!) {
-        const n = (next[label] ?? 0) + by;
-        if (n > 0) next[label] = n;
-        else delete next[label];
-      }
-      if (Object.keys(next).length) put.push({ id, counts: next });
-      else if (stored[i]) gone.push(id);
-    });
-    return then(put.length ? counts.mutate({ type: 'put', trans, values: put }) : null, () => (gone.length ? counts.mutate({ type: 'delete', trans, keys: gone }) : null));
-  });
+/** The documents whose counts a write of annotations may change: those of the records written and replaced. */
+function documentsOf(req: DBCoreMutateRequest, before: (Annotation | undefined)[]): string[] {
+  const ids = new Set<string>();
+  if (req.type === 'add' || req.type === 'put') for (const v of req.values as Annotation[]) ids.add(v.documentId);
+  for (const a of before) if (a) ids.add(a.documentId);
+  return [...ids];
+}
+
+/** The stored counts of these documents, by id. */
+function readCounts(counts: DBCoreTable, trans: DBCoreTransaction, ids: string[]): Promise<Map<string, LabelCountRecord | undefined>> {
+  if (!ids.length) return Dexie.Promise.resolve(new Map()) as unknown as Promise<Map<string, LabelCountRecord | undefined>>;
+  return then(counts.getMany({ trans, keys: ids }), (stored: (LabelCountRecord | undefined)[]) => new Map(ids.map((id, i) => [id, stored[i]])));
+}
+
+/** Adds `delta` to the stored counts (read beforehand, `stored`); a document left with no annotations loses its record. */
+function applyDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Delta, stored: Map<string, LabelCountRecord | undefined>): Promise<unknown> | null {
+  const put: LabelCountRecord[] = [];
+  const gone: string[] = [];
+  for (const [id, changes] of delta) {
+    const record = stored.get(id);
+    const next: LabelCounts = { ...record?.counts };
+    for (const [label, by] of changes) {
+      const n = (next[label] ?? 0) + by;
+      if (n > 0) next[label] = n;
+      else delete next[label];
+    }
+    if (Object.keys(next).length) put.push({ id, counts: next });
+    else if (record) gone.push(id);
+  }
+  return then(put.length ? counts.mutate({ type: 'put', trans, values: put }) : null, () => (gone.length ? counts.mutate({ type: 'delete', trans, keys: gone }) : null));
 }
 
 /** The records a write replaces or removes, read in the same transaction just before it. */
@@ -127,15 +138,18 @@ function addToTotal(stats: DBCoreTable, trans: DBCoreTransaction, by: number): P
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
 /**
- * A table whose writes also write `derive(write, records replaced, response)`, in the same transaction. With
- * `onlyExistence`, derive needs to know only whether each record existed: the records of a bulkUpdate (which only
- * updates records it has just read) are not read again — a request less in every tag's transaction.
+ * A table whose writes also write what `derive(write, records replaced, response, read)` says, in the same
+ * transaction. `read(write, records replaced)` reads what derive needs (the stored counts, say) and is sent out
+ * together with the write, not after it: the requests of a tag's transaction go to the database in fewer round trips.
+ * With `updatesKeepIt`, a bulkUpdate (which only updates records it has just read, so it adds and removes none)
+ * changes nothing derived: it is written as it comes, without reading the records again.
  */
-function deriving<T>(
+function deriving<T, R>(
   table: DBCoreTable,
   store: string,
-  derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse) => Promise<unknown> | null,
-  onlyExistence = false,
+  read: (req: DBCoreMutateRequest, before: (T | undefined)[]) => Promise<R> | R,
+  derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse, read: R) => Promise<unknown> | null,
+  updatesKeepIt = false,
 ): DBCoreTable {
   return {
     ...table,
@@ -143,9 +157,13 @@ function deriving<T>(
       const trans = req.trans as DBCoreTransaction & IDBTransaction;
       // only an upgrade step of a version before 3 writes without the table in scope; version 3 derives from scratch
       if (!trans.objectStoreNames.contains(store)) return table.mutate(req);
-      const updating = onlyExistence && req.type === 'put' && req.updates !== undefined && !req.upsert;
-      const before = () => (updating ? (req.values as T[]) : replaced<T>(table, req));
-      const run = () => then(before(), (prior) => then(table.mutate(req), (res) => then(derive(req, prior, res), () => res)));
+      if (updatesKeepIt && req.type === 'put' && req.updates !== undefined && !req.upsert) return table.mutate(req);
+      const run = () =>
+        then(replaced<T>(table, req), (prior) => {
+          const facts = Dexie.Promise.resolve(read(req, prior));
+          facts.catch(() => undefined); // if the write fails first, the transaction's failure is the one reported
+          return then(table.mutate(req), (res) => then(facts, (r) => then(derive(req, prior, res, r), () => res)));
+        });
       const next = then(queues.get(trans), run);
       queues.set(trans, next.catch(() => undefined));
       return next;
@@ -178,9 +196,18 @@ export const derivedFacts: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
-        if (name === 'annotations') return deriving<Annotation>(table, COUNTS_TABLE, (req, before, res) => applyDelta(down.table(COUNTS_TABLE), req.trans, countsDelta(req, before, res)));
+        if (name === 'annotations') {
+          // looked up on use: while an older version is upgraded the counts table does not exist yet
+          const counts = () => down.table(COUNTS_TABLE);
+          return deriving<Annotation, Map<string, LabelCountRecord | undefined>>(
+            table,
+            COUNTS_TABLE,
+            (req, before) => readCounts(counts(), req.trans, documentsOf(req, before)),
+            (req, before, res, stored) => applyDelta(counts(), req.trans, countsDelta(req, before, res), stored),
+          );
+        }
         if (name === 'documents') {
-          const counted = deriving<unknown>(table, STATS_TABLE, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)), true);
+          const counted = deriving<unknown, null>(table, STATS_TABLE, () => null, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)), true);
           return { ...counted, mutate: (req) => counted.mutate(withTitleKeys(req)) };
         }
         return table;
