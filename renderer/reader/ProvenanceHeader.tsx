@@ -25,17 +25,17 @@ const SHORT_HASH = 12;
 export function ProvenanceHeader({ repo, document: doc, onOpenVersion, announce }: ProvenanceHeaderProps) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   useEffect(() => {
-    const sub = liveQuery(async () => {
-      // the stored record, not the prop: the article may have become version 1 since it was opened
-      const current = await repo.db.documents.get(doc.id);
-      return current ? versionsOf(repo.db, current) : [];
-    }).subscribe({
-      // every tag stamps the article's Updated time, which runs this again: the header re-renders only on a real change
+    // By the version group's index only, which also finds the group a lone article gets when a new version of it is
+    // imported while it is open (the group is the first version's id). Not the article's record: every tag stamps its
+    // Updated time, and a query reading it would run again after each one, beside the next key press's transaction.
+    const group = doc.versionGroup ?? doc.id;
+    const sub = liveQuery(() => versionsOf(repo.db, { id: doc.id, versionGroup: group })).subscribe({
+      // a tag in an article with versions runs this again (its index entry is written): re-render only on a change
       next: (next) => setVersions((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next)),
       error: () => setVersions([]),
     });
     return () => sub.unsubscribe();
-  }, [repo, doc.id]);
+  }, [repo, doc.id, doc.versionGroup]);
 
   const s = doc.source;
   const self = versions.find((v) => v.id === doc.id);
