@@ -78,8 +78,10 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
-      settleSelection();
       const a = await session.tag(span, label);
+      // after the commit, not on the key press: the selection goes in the frame that paints the new highlight, and
+      // stays to be tried again if the tag could not be saved (a repaint for it alone delayed the transaction)
+      settleSelection();
       selectAfterCommit(a.id);
       announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
     });
