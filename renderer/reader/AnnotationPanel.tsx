@@ -88,8 +88,17 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
     [selectedIndex],
   );
 
-  // stable while the list is: the virtualizer rebuilds its measurements of every item when this changes
-  const getItemKey = useCallback((index: number) => annotations[index]!.id, [annotations]);
+  // The virtualizer rebuilds its measurements of every item (ten thousand objects) when this function changes, so it
+  // changes only when the ids in the list do (a tag, a delete, a reordering), not when an annotation's details or
+  // label do; it reads the list through a ref.
+  const shownList = useRef(annotations);
+  const keysVersion = useRef({ list: annotations, version: 0 });
+  if (keysVersion.current.list !== annotations) {
+    if (!sameIds(keysVersion.current.list, annotations)) keysVersion.current.version++;
+    keysVersion.current.list = annotations;
+  }
+  shownList.current = annotations;
+  const getItemKey = useCallback((index: number) => shownList.current[index]!.id, [keysVersion.current.version]);
   const virtualizer = useVirtualizer({
     count: annotations.length,
     getScrollElement: () => panelRef.current,
@@ -153,6 +162,13 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
       </ol>
     </section>
   );
+}
+
+/** True when both lists hold the same ids in the same order. */
+function sameIds(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
+  return true;
 }
 
 /**
