@@ -55,12 +55,24 @@ function count(delta: Delta, a: Pick<Annotation, 'documentId' | 'label'> | undef
  */
 const then = <T, R>(p: PromiseLike<T> | T, f: (v: T) => R | PromiseLike<R>): Promise<R> => Dexie.Promise.resolve(p).then(f) as unknown as Promise<R>;
 
-/** The documents whose counts a write of annotations may change: those of the records written and replaced. */
-function documentsOf(req: DBCoreMutateRequest, before: (Annotation | undefined)[]): string[] {
-  const ids = new Set<string>();
-  if (req.type === 'add' || req.type === 'put') for (const v of req.values as Annotation[]) ids.add(v.documentId);
-  for (const a of before) if (a) ids.add(a.documentId);
-  return [...ids];
+/** The documents of the annotations a write writes. */
+function writtenDocuments(req: DBCoreMutateRequest): string[] {
+  return req.type === 'add' || req.type === 'put' ? [...new Set((req.values as Annotation[]).map((v) => v.documentId))] : [];
+}
+
+/**
+ * The stored counts of every document whose counts a write of annotations may change: those of the records written
+ * (read at once, beside the read of the records replaced) and of the records replaced (usually the same documents;
+ * an orphan re-attached or a delete by key adds others, read once those records are in).
+ */
+function countsFor(counts: DBCoreTable, req: DBCoreMutateRequest, before: Promise<(Annotation | undefined)[]>): Promise<Map<string, LabelCountRecord | undefined>> {
+  const early = readCounts(counts, req.trans, writtenDocuments(req));
+  return then(before, (prior) =>
+    then(early, (got) => {
+      const missing = [...new Set(prior.flatMap((a) => (a && !got.has(a.documentId) ? [a.documentId] : [])))];
+      return missing.length ? then(readCounts(counts, req.trans, missing), (more) => new Map([...got, ...more])) : got;
+    }),
+  );
 }
 
 /** The stored counts of these documents, by id. */
@@ -147,7 +159,7 @@ const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 function deriving<T, R>(
   table: DBCoreTable,
   store: string,
-  read: (req: DBCoreMutateRequest, before: (T | undefined)[]) => Promise<R> | R,
+  read: (req: DBCoreMutateRequest, before: Promise<(T | undefined)[]>) => Promise<R> | R,
   derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse, read: R) => Promise<unknown> | null,
   updatesKeepIt = false,
 ): DBCoreTable {
@@ -158,12 +170,13 @@ function deriving<T, R>(
       // only an upgrade step of a version before 3 writes without the table in scope; version 3 derives from scratch
       if (!trans.objectStoreNames.contains(store)) return table.mutate(req);
       if (updatesKeepIt && req.type === 'put' && req.updates !== undefined && !req.upsert) return table.mutate(req);
-      const run = () =>
-        then(replaced<T>(table, req), (prior) => {
-          const facts = Dexie.Promise.resolve(read(req, prior));
-          facts.catch(() => undefined); // if the write fails first, the transaction's failure is the one reported
-          return then(table.mutate(req), (res) => then(facts, (r) => then(derive(req, prior, res, r), () => res)));
-        });
+      const run = () => {
+        const prior = Dexie.Promise.resolve(replaced<T>(table, req)) as unknown as Promise<(T | undefined)[]>;
+        // read may send its requests before the records replaced are in (what it needs of the write alone)
+        const facts = Dexie.Promise.resolve(read(req, prior));
+        facts.catch(() => undefined); // if the write fails first, the transaction's failure is the one reported
+        return then(prior, (before) => then(table.mutate(req), (res) => then(facts, (r) => then(derive(req, before, res, r), () => res))));
+      };
       const next = then(queues.get(trans), run);
       queues.set(trans, next.catch(() => undefined));
       return next;
@@ -202,7 +215,7 @@ export const derivedFacts: Middleware<DBCore> = {
           return deriving<Annotation, Map<string, LabelCountRecord | undefined>>(
             table,
             COUNTS_TABLE,
-            (req, before) => readCounts(counts(), req.trans, documentsOf(req, before)),
+            (req, before) => countsFor(counts(), req, before),
             (req, before, res, stored) => applyDelta(counts(), req.trans, countsDelta(req, before, res), stored),
           );
         }
