@@ -226,9 +226,13 @@ export class Repository {
         break;
       }
       case 'update': {
-        const current = await this.db.annotations.get(op.before.id);
-        if (!current) throw new Error('That annotation no longer exists.');
-        await this.db.annotations.put(op.after);
+        // the check is sent first and the write right behind it, not after its answer: the database answers them
+        // in that order, and if the annotation is gone the error aborts the transaction, write and all
+        const current = this.db.annotations.get(op.before.id);
+        const write = this.db.annotations.put(op.after);
+        write.catch(() => undefined); // when the check fails, the transaction's abort is the error reported
+        if (!(await current)) throw new Error('That annotation no longer exists.');
+        await write;
         break;
       }
     }
