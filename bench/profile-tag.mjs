@@ -2,9 +2,11 @@
  * Profiling aid (not part of the bench table): seeds the big article, opens it, and records a CPU profile (CDP
  * Profiler) around tag and undo key presses; prints the functions with the most self time.
  * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [tag|undo|open]
+ * TRACE=1 also records a Chromium trace (around the key presses, or the whole open) and prints main-thread time
+ * by event name; the raw trace is kept as trace.json in the temporary directory printed at the end.
  */
 import { build } from 'esbuild';
-import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,7 +40,11 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 // every annotation's highlight range ready (the reader registers only the reading window's: Reader.tsx)
 const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
-if (what === 'open') await cdp.send('Profiler.start');
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing'];
+if (what === 'open') {
+  await cdp.send('Profiler.start');
+  if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
+}
 await page.evaluate(async ({ expected, painted }) => {
   const count = new Function(`return (${painted})()`);
   const t0 = performance.now();
@@ -53,7 +59,7 @@ if (what !== 'open') {
   });
   await page.waitForTimeout(500);
   await cdp.send('Profiler.start');
-  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing'] });
+  if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
   const times = await page.evaluate(async (what) => {
     const out = [];
     const claims = () => CSS.highlights.get('fm-claim')?.size ?? 0;
@@ -86,21 +92,27 @@ if (what !== 'open') {
     return out;
   }, what);
   console.log(times.map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', '));
-  if (process.env.TRACE) {
-    const trace = JSON.parse((await browser.stopTracing()).toString());
-    const events = trace.traceEvents ?? trace;
-    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const totals = new Map();
-    for (const e of events) {
-      if (e.ph !== 'X' || e.dur === undefined) continue;
-      if (main && (e.pid !== main.pid || e.tid !== main.tid)) continue;
-      totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
-    }
-    console.log('--- trace, main thread, inclusive by event name');
-    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
-  }
 }
+if (process.env.TRACE) await printTrace();
 const { profile } = await cdp.send('Profiler.stop');
+/** Main-thread time by trace event name (inclusive), from the trace started with TRACE=1. */
+async function printTrace() {
+  const raw = (await browser.stopTracing()).toString();
+  await writeFile(join(tmp, 'trace.json'), raw);
+  console.log(`raw trace: ${join(tmp, 'trace.json')}`);
+  const trace = JSON.parse(raw);
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const totals = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    if (main && (e.pid !== main.pid || e.tid !== main.tid)) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log('--- trace, main thread, inclusive by event name');
+  for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
+}
+
 // self time per function
 const dt = new Map();
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
