@@ -18,8 +18,9 @@ import { useDatasetActions } from './datasets/useDatasetActions.ts';
 import { ImportReportDialog } from './review/ImportReportDialog.tsx';
 import { useReviewActions } from './review/useReviewActions.ts';
 import { platform } from './platform/index.ts';
+import { prefetchAnnotations } from './reader/firstScreenRead.ts';
 // the reader, the dialogs and the agreement dashboard are chunks of their own, loaded before they show (parts/)
-import { AgreementView, DocumentView, ExportDialog, loadImporter, loadReader, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
+import { AgreementView, DocumentView, ExportDialog, loadImporter, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
 
 const ANNOTATOR_KEY = 'annotator';
 
@@ -117,11 +118,11 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
     [repo],
   );
 
-  /** The article and its first screen's annotations, read alongside the reader's chunk (usually preloaded). */
+  /** The article and its first screen's annotations, read while the reader's chunk loads (if it is not preloaded yet). */
   const readForReader = useCallback(
     async (id: string) => {
       try {
-        const [doc] = await Promise.all([repo.getDocument(id), loadReader().then((reader) => reader.prefetchAnnotations(repo, id)), DocumentView.load()]);
+        const [doc] = await Promise.all([repo.getDocument(id), prefetchAnnotations(repo, id), DocumentView.load()]);
         return doc ?? null;
       } catch (e) {
         announce(describeError(e), 'error');

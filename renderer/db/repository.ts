@@ -137,9 +137,10 @@ export class Repository {
   }
 
   async getDocument(id: string): Promise<FmDocument | undefined> {
+    // both requests go out together: the text (the big one) does not wait a round trip for the metadata
     return this.db.transaction('r', this.db.documents, this.db.texts, async () => {
-      const meta = await this.db.documents.get(id);
-      return meta && joinDocument(meta, await this.db.texts.get(id));
+      const [meta, text] = await Promise.all([this.db.documents.get(id), this.db.texts.get(id)]);
+      return meta && joinDocument(meta, text);
     });
   }
 

@@ -6,7 +6,7 @@
 import { lazyPart, partLoader, whenIdle } from '../components/lazyPart.tsx';
 
 /** The reader: DocumentView, Lexical, highlights, the annotation panel and details, review mode. */
-export const loadReader = partLoader('the reader', () => import('./reader.ts'));
+const loadReader = partLoader('the reader', () => import('./reader.ts'));
 /** Adding articles: the import pipeline (Readability, DOMPurify, Markdown), pasted text, the samples. */
 export const loadImporter = partLoader('the importer', () => import('./importer.ts'));
 /** Dataset formats (shared/formats, papaparse, fflate): export, dataset import, review packages. */

@@ -1,3 +1,2 @@
 /** The reader's chunk (renderer/parts): what the app shell uses of it. */
 export { DocumentView } from '../reader/DocumentView.tsx';
-export { prefetchAnnotations } from '../reader/useAnnotationSession.ts';

@@ -8,6 +8,7 @@ import type { Repository } from '../db/repository.ts';
 import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
 import { splitOp } from './orphans/splitOp.ts';
 import { getLabelsRevision } from '../labels/labelStore.ts';
+import { FIRST_SCREEN_CHARS, firstReadOf, forgetPrefetch } from './firstScreenRead.ts';
 
 export interface AnnotationSession {
   /** The list as React last rendered it (it follows a commit as a transition): for rendering. */
@@ -31,61 +32,9 @@ export interface AnnotationSession {
   redo(): Promise<HistoryOp | null>;
 }
 
-/**
- * More than any screen shows from the top of an article (about 3,000 characters fill a tall window): cheap to read
- * ahead of the rest (a few hundred annotations at most in the densest article), and it covers the reader's first
- * chunk's visible part at any window size.
- */
-export const FIRST_SCREEN_CHARS = 20_000;
-
-/**
- * An article is opened in two reads: the annotations of its first screen (starting in the first FIRST_SCREEN_CHARS
- * characters), started as the article is chosen, alongside its text; and the rest with the orphans queue, once the
- * reader has both and mounts. Why: the browser's database serves one request at a time, and reading ten thousand
- * annotations takes ~170 ms there, so started at once it would hold back the text and the first screen's highlights.
- */
-function readFirstScreen(repo: Repository, documentId: string): Promise<Annotation[]> {
-  return repo.annotationsStartingIn(documentId, -Infinity, FIRST_SCREEN_CHARS);
-}
-
+/** The rest of an opened article's annotations (after its first screen, firstScreenRead.ts) and its orphans queue. */
 function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
   return Promise.all([repo.annotationsStartingIn(documentId, FIRST_SCREEN_CHARS, Infinity), repo.annotationsOf(orphanQueueId(documentId))] as const);
-}
-
-/** A first-screen read: its promise, and its list once it is in (so the reader can start with it, no frame later). */
-interface FirstRead {
-  documentId: string;
-  first: Promise<Annotation[]>;
-  head?: Annotation[];
-}
-
-const prefetched = new Map<string, { repo: Repository; at: number; read: FirstRead }>();
-/** A prefetch older than this is not trusted to be current (the article was not opened after all). */
-const PREFETCH_FRESH_MS = 2000;
-
-function startFirstRead(repo: Repository, documentId: string): FirstRead {
-  const read: FirstRead = { documentId, first: readFirstScreen(repo, documentId) };
-  read.first.then((head) => (read.head = head), () => undefined); // a failure is reported when the session takes it
-  return read;
-}
-
-/**
- * Starts reading the first screen's annotations as an article is chosen, alongside its text; resolves when they are
- * in (never rejects: the session reports a failure), so the article can be shown with them in its first frame.
- */
-export function prefetchAnnotations(repo: Repository, documentId: string): Promise<void> {
-  const read = startFirstRead(repo, documentId);
-  prefetched.set(documentId, { repo, at: performance.now(), read });
-  return read.first.then(() => undefined, () => undefined);
-}
-
-/** The prefetched read of this article if it is fresh, else a new one. Pure for a given prefetch (it is not taken). */
-function firstReadOf(repo: Repository, documentId: string): FirstRead {
-  const entry = prefetched.get(documentId);
-  if (entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS) return entry.read;
-  const read = startFirstRead(repo, documentId);
-  prefetched.set(documentId, { repo, at: performance.now(), read });
-  return read;
 }
 
 /**
@@ -143,7 +92,7 @@ export function useAnnotationSession(
     setLoaded(false);
     // the read made for the first render, unless the hook has since been given another article
     const read = firstRead.documentId === doc.id ? firstRead : firstReadOf(repo, doc.id);
-    prefetched.delete(doc.id);
+    forgetPrefetch(doc.id);
     const whole = read.first.then(async (head) => {
       if (!live) return;
       latest.current = head;
