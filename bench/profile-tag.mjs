@@ -125,7 +125,7 @@ for (let i = 0; i < profile.samples.length; i++) {
 const total = [...dt.values()].reduce((a, b) => a + b, 0);
 console.log(`total ${total.toFixed(0)} ms`);
 for (const [k, v] of [...dt].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k);
-await import('node:fs').then((fs) => fs.writeFileSync('/tmp/perf-work/profile.cpuprofile', JSON.stringify(profile)));
+await writeFile(join(tmp, 'profile.cpuprofile'), JSON.stringify(profile));
 await browser.close();
 await server.close();
 // inclusive time per function (each function counted once per sample)
