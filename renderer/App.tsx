@@ -8,7 +8,7 @@ import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
-import { LibraryPanel, type Announce } from './library/LibraryPanel.tsx';
+import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { StatusArea, StatusStore } from './components/StatusArea.tsx';
 import { ARTICLE_EXTENSIONS } from './import/articleTypes.ts';
 import { DropZone } from './import/DropZone.tsx';
@@ -21,6 +21,7 @@ import { platform } from './platform/index.ts';
 import { prefetchAnnotations } from './reader/firstScreenRead.ts';
 // the reader, the dialogs and the agreement dashboard are chunks of their own, loaded before they show (parts/)
 import { AgreementView, DocumentView, ExportDialog, loadImporter, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
+import type { Announce } from './components/StatusArea.tsx';
 
 const ANNOTATOR_KEY = 'annotator';
 

@@ -5,6 +5,9 @@ export interface StatusAction {
   run(): void;
 }
 
+/** Shows a message in the status line (or, with kind 'error', a problem), with an optional action button beside it. */
+export type Announce = (text: string, kind?: 'info' | 'error', action?: StatusAction) => void;
+
 interface StatusState {
   /** The latest message; seq re-mounts it so a screen reader reads the same text again when it is announced twice. */
   text: string;
@@ -22,8 +25,7 @@ export class StatusStore {
   private state: StatusState = { text: '', seq: 0, problem: '' };
   private readonly listeners = new Set<() => void>();
 
-  /** Shows a message (or, with kind 'error', a problem), with an optional action button beside it. */
-  readonly announce = (text: string, kind: 'info' | 'error' = 'info', action?: StatusAction): void => {
+  readonly announce: Announce = (text, kind = 'info', action) => {
     this.set(kind === 'error' ? { ...this.state, problem: text } : { ...this.state, text, seq: this.state.seq + 1, action });
   };
 

@@ -13,8 +13,8 @@ import { describeExport, exportFile, onlyAnnotator, onlyGold } from './exportDat
 import { DATASET_EXTENSIONS, readDatasetFiles } from './importDataset.ts';
 import type { LabelActions } from '../labels/LabelsProvider.tsx';
 import { getLabels } from '../labels/labelStore.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
-type Announce = (text: string, kind?: 'info' | 'error') => void;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -8,8 +8,8 @@ import { describeError } from '../errors.ts';
 import type { ExportChoice } from './ExportDialog.tsx';
 import { useLabelActions } from '../labels/LabelsProvider.tsx';
 import { loadDatasets } from '../parts/index.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
-type Announce = (text: string, kind?: 'info' | 'error') => void;
 
 export function useDatasetActions({ repo, announce, reload, openId, annotator }: { repo: Repository; announce: Announce; reload(): Promise<unknown>; openId: string | null; annotator: string }) {
   const labelActions = useLabelActions();

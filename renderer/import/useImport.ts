@@ -7,6 +7,7 @@ import type { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { loadImporter } from '../parts/index.ts';
 import type { ImportItem, ImportProgress, ImportReport } from './pipeline.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
 /** How long an import runs before its progress bar appears: quick ones finish without flashing it. */
 const PROGRESS_DELAY_MS = 300;
@@ -22,7 +23,7 @@ export interface ImportState {
 interface UseImportOptions {
   repo: Repository;
   reload(): Promise<unknown>;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
   open(id: string): void;
 }
 

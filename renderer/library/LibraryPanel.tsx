@@ -11,10 +11,10 @@ import { SplitHandle, useLibraryLayout } from './LibraryLayout.tsx';
 import { CollectionDialog, ConfirmDialog, EditDetailsDialog, RenameCollectionDialog } from './LibraryDialogs.tsx';
 import { NO_FILTERS, STATUS_NAMES, matchesFilters, sortDocuments, sourcesOf, type AnnotationFilter, type Filters, type Sort, type SortKey } from './libraryView.ts';
 import { useLibrarySearch } from './search/useLibrarySearch.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
 export { sourceLine } from './libraryView.ts';
 
-export type Announce = (text: string, kind?: 'info' | 'error', action?: { label: string; run(): void }) => void;
 
 interface LibraryPanelProps {
   documents: readonly DocumentSummary[] | null;

@@ -23,10 +23,7 @@ import { TagToolbar } from './TagToolbar.tsx';
 import type { TextMap } from './textMap.ts';
 import { useAnnotationSession } from './useAnnotationSession.ts';
 import { useStableHandler } from '../components/useStableHandler.ts';
-
-export interface Announce {
-  (message: string, kind?: 'info' | 'error'): void;
-}
+import type { Announce } from '../components/StatusArea.tsx';
 
 interface DocumentViewProps {
   repo: Repository;

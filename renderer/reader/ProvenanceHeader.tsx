@@ -11,12 +11,13 @@ import { versionsOf, type VersionSummary } from '../db/versions.ts';
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 import './provenance.css';
+import type { Announce } from '../components/StatusArea.tsx';
 
 interface ProvenanceHeaderProps {
   repo: Repository;
   document: FmDocument;
   onOpenVersion?(id: string): void;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
 }
 
 /** Enough of the SHA-256 to tell texts apart by eye; the full hash is in the tooltip and the exports. */

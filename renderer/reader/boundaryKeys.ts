@@ -3,6 +3,7 @@ import { textQuoteFor } from '../../shared/anchoring/quote.ts';
 import { resizeByWord, type Change, type Edge } from '../../shared/anchoring/resize.ts';
 import { labelDef } from '../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
 /**
  * [ and ] move the selected annotation's start and end out by a word; with Shift they move them in. Shift+[ is
@@ -44,7 +45,7 @@ export function useBoundaryKeys(opts: {
   document: FmDocument;
   annotations: Annotation[];
   update(before: Annotation, after: Annotation): Promise<void>;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
   onError(error: unknown): void;
 }) {
   const pending = useRef<Annotation | null>(null);

@@ -12,6 +12,7 @@ import { Repository } from '../db/repository.ts';
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 import './review.css';
+import type { Announce } from '../components/StatusArea.tsx';
 
 type Scope = 'article' | 'collection' | 'library';
 
@@ -22,7 +23,7 @@ interface Props {
   onOpen(id: string): void;
   /** Saves every layer, gold, decisions and rejections for the analysts (an adjudicated package). */
   onExportAdjudicated?(): void;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
 }
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));

@@ -20,6 +20,7 @@ import { SideBySideView } from './SideBySideView.tsx';
 import { StackedView } from './StackedView.tsx';
 import { useReviewData } from './useReviewData.ts';
 import './review.css';
+import type { Announce } from '../components/StatusArea.tsx';
 
 export const KIND_NAMES: Record<DisagreementKind, string> = { label: 'Different label', boundary: 'Different boundaries', missing: 'Missing in some layers' };
 const STATE_NAMES: Record<AdjudicationState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
@@ -35,7 +36,7 @@ interface Props {
   onReveal(a: Annotation): void;
   /** The text selected in the reader, snapped to words, or null (a hint is then announced). */
   selection(): { start: number; end: number } | null;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
   /** The article's adjudication state changed (by a choice or by the first decision): the library shows it. */
   onAdjudicationChange?(state: AdjudicationState): void;
   /** The reader's scrolling element and offset map: the visible layers' marks (initials and colour) are drawn there. */

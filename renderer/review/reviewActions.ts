@@ -11,8 +11,8 @@ import { exportAdjudicated, exportForReview, importPackages } from '../db/review
 import { describeError } from '../errors.ts';
 import { platform } from '../platform/index.ts';
 import type { ImportReport } from './useReviewActions.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
-type Announce = (text: string, kind?: 'info' | 'error') => void;
 
 export interface ReviewDeps {
   db: FactmarkDatabase;

@@ -5,8 +5,8 @@ import type { FactmarkDatabase } from '../db/database.ts';
 import { describeError } from '../errors.ts';
 import { loadDatasets } from '../parts/index.ts';
 import type { ReviewDeps } from './reviewActions.ts';
+import type { Announce } from '../components/StatusArea.tsx';
 
-type Announce = (text: string, kind?: 'info' | 'error') => void;
 
 export interface ImportReport {
   lines: string[];

@@ -8,6 +8,7 @@ import type { TextMap } from '../textMap.ts';
 import { setHighlight } from '../highlights.ts';
 import { findMatches, firstMatchFrom, MAX_MATCHES } from './findMatches.ts';
 import './find.css';
+import type { Announce } from '../../components/StatusArea.tsx';
 
 interface FindBarProps {
   document: FmDocument;
@@ -15,7 +16,7 @@ interface FindBarProps {
   annotations: readonly Annotation[];
   /** Tags all the spans as one undoable step (one transaction). */
   tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
 }
 
 /**

@@ -4,6 +4,7 @@ import { labelDef } from '../../labels/labelStore.ts';
 import type { Annotation, FmDocument } from '../../../shared/model.ts';
 import { describeError } from '../../errors.ts';
 import './orphans.css';
+import type { Announce } from '../../components/StatusArea.tsx';
 
 interface OrphansQueueProps {
   document: FmDocument;
@@ -14,7 +15,7 @@ interface OrphansQueueProps {
   remove(annotation: Annotation): Promise<void>;
   /** Selects the re-attached annotation in the reader. */
   onAttached(annotation: Annotation): void;
-  announce(message: string, kind?: 'info' | 'error'): void;
+  announce: Announce;
 }
 
 /**
