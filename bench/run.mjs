@@ -32,15 +32,16 @@ const sampleDir = join(root, 'samples');
 const samples = await Promise.all((await readdir(sampleDir)).filter((f) => f.endsWith('.txt')).map((f) => readFile(join(sampleDir, f), 'utf8')));
 const sentences = lib.sentencesOf(samples);
 
+// FM_RENDERER_DIR: a renderer built elsewhere (parallel runs, see DEVELOPERS.md); npm run bench builds dist/renderer
+const rendererDir = process.env.FM_RENDERER_DIR ?? join(root, 'dist', 'renderer');
 const server = await serve([
   ['/bench/', join(tmp, 'www')],
-  // FM_RENDERER_DIR: a renderer built elsewhere (parallel runs, see DEVELOPERS.md); npm run bench builds dist/renderer
-  ['/', process.env.FM_RENDERER_DIR ?? join(root, 'dist', 'renderer')],
+  ['/', rendererDir],
 ]);
 const rows = [];
 let browser;
 let chromiumVersion = 'not launched';
-const env = { base: server.url, sentences, runs, rows, step, lib };
+const env = { base: server.url, rendererDir, sentences, runs, rows, step, lib };
 
 const groups = [
   ['reader', '1, 3, 4 Reader (open, tag, scroll)', true],

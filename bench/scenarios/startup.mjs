@@ -3,6 +3,8 @@
  * reading the same titles from the same database into a plain list; and a leak check opening two annotated
  * articles alternately 50 times after a warm-up (live objects from heap snapshots, after vs before; README).
  */
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, liveHeap, openApp } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 
@@ -48,6 +50,22 @@ function openNth({ index, expected }) {
   })();
 }
 
+/**
+ * Waits until the page has evaluated every script chunk of the build (the search worker's aside): the app preloads
+ * the parts it does not need yet while idle (renderer/parts), one at a time. A part evaluated between the two
+ * figures would count its modules (~0.5 MB for the importer and the dataset formats) as growth.
+ */
+async function allChunksLoaded(fetched, rendererDir) {
+  const chunks = (await readdir(join(rendererDir, 'assets'))).filter((f) => f.endsWith('.js') && !f.includes('.worker'));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const missing = chunks.filter((c) => !fetched.has(c));
+    if (!missing.length) return;
+    if (Date.now() > deadline) throw new Error(`leak check: the app never loaded ${missing.join(', ')} (is a chunk now loaded only on use?)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Opens before the first figure: the JIT compiles the reader's code and the caches (first editor, workers) fill. */
 const LEAK_WARMUP = 10;
 /** The issue's 50 openings and closings. */
@@ -59,7 +77,7 @@ const LEAK_OPENS = 50;
  */
 const LEAK_MAX_RATIO = 1.05;
 
-async function leakCheck({ browser, base, sentences, rows, step }) {
+async function leakCheck({ browser, base, rendererDir, sentences, rows, step }) {
   const { context, page } = await freshPage(browser);
   try {
     await benchPage(page, base);
@@ -70,12 +88,17 @@ async function leakCheck({ browser, base, sentences, rows, step }) {
       const docs = [await b.makeDocument(rand, 'Leak A', b.makeText(rand, s, { words: 20_000 })), await b.makeDocument(rand, 'Leak B', b.makeText(rand, s, { words: 20_000 }))];
       await b.seed(docs, docs.flatMap((d) => b.makeAnnotations(rand, d, per, ['Ana Analyst'])));
     }, { s: sentences, per });
+    // every script the page has fetched (Playwright sees them all; the page's own resource timing buffer is bounded)
+    const fetched = new Set();
+    page.on('requestfinished', (request) => fetched.add(basename(new URL(request.url()).pathname)));
     await openApp(page, base, 2);
     let opened = 0;
     const open = async (n) => {
       for (let i = 0; i < n; i++) await page.evaluate(openNth, { index: opened++ % 2, expected: per });
     };
     await open(LEAK_WARMUP);
+    await allChunksLoaded(fetched, rendererDir);
+    await page.waitForTimeout(100); // the last one's evaluation
     const heapBefore = await heapAfterGc(page);
     const before = await liveHeap(page);
     await open(LEAK_OPENS);

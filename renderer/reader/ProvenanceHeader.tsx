@@ -4,7 +4,7 @@
  * watched live, so a new version imported while the article is open shows up here at once.
  */
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { DocumentSource, FmDocument } from '../../shared/model.ts';
 import type { Repository } from '../db/repository.ts';
 import { versionsOf, type VersionSummary } from '../db/versions.ts';
@@ -20,23 +20,30 @@ interface ProvenanceHeaderProps {
   announce: Announce;
 }
 
+/**
+ * Watches an article's versions, by the version group's index only, which also finds the group a lone article gets
+ * when a new version of it is imported while it is open (the group is the first version's id). Not the article's
+ * record: every tag stamps its Updated time, and a query reading it would run again after each one, beside the next
+ * key press's transaction. Outside the component so the query's closure holds the two ids only: Dexie keeps a finished
+ * query in its cache for a while, and one made inside the component kept the article (its whole text) alive with it.
+ * Returns the unsubscribe.
+ */
+function watchVersions(repo: Repository, id: string, versionGroup: string, show: Dispatch<SetStateAction<VersionSummary[]>>): () => void {
+  const sub = liveQuery(() => versionsOf(repo.db, { id, versionGroup })).subscribe({
+    // a tag in an article with versions runs this again (its index entry is written): re-render only on a change
+    next: (next) => show((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next)),
+    error: () => show([]),
+  });
+  return () => sub.unsubscribe();
+}
+
 /** Enough of the SHA-256 to tell texts apart by eye; the full hash is in the tooltip and the exports. */
 const SHORT_HASH = 12;
 
 export function ProvenanceHeader({ repo, document: doc, onOpenVersion, announce }: ProvenanceHeaderProps) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
-  useEffect(() => {
-    // By the version group's index only, which also finds the group a lone article gets when a new version of it is
-    // imported while it is open (the group is the first version's id). Not the article's record: every tag stamps its
-    // Updated time, and a query reading it would run again after each one, beside the next key press's transaction.
-    const group = doc.versionGroup ?? doc.id;
-    const sub = liveQuery(() => versionsOf(repo.db, { id: doc.id, versionGroup: group })).subscribe({
-      // a tag in an article with versions runs this again (its index entry is written): re-render only on a change
-      next: (next) => setVersions((shown) => (JSON.stringify(shown) === JSON.stringify(next) ? shown : next)),
-      error: () => setVersions([]),
-    });
-    return () => sub.unsubscribe();
-  }, [repo, doc.id, doc.versionGroup]);
+  const [id, versionGroup] = [doc.id, doc.versionGroup ?? doc.id];
+  useEffect(() => watchVersions(repo, id, versionGroup, setVersions), [repo, id, versionGroup]);
 
   const s = doc.source;
   const self = versions.find((v) => v.id === doc.id);
