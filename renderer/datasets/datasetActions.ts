@@ -15,7 +15,6 @@ import type { LabelActions } from '../labels/LabelsProvider.tsx';
 import { getLabels } from '../labels/labelStore.ts';
 import type { Announce } from '../components/StatusArea.tsx';
 
-
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export async function exportDataset({ repo, announce, openId, annotator }: { repo: Repository; announce: Announce; openId: string | null; annotator: string }, choice: ExportChoice): Promise<boolean> {

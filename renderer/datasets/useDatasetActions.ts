@@ -10,7 +10,6 @@ import { useLabelActions } from '../labels/LabelsProvider.tsx';
 import { loadDatasets } from '../parts/index.ts';
 import type { Announce } from '../components/StatusArea.tsx';
 
-
 export function useDatasetActions({ repo, announce, reload, openId, annotator }: { repo: Repository; announce: Announce; reload(): Promise<unknown>; openId: string | null; annotator: string }) {
   const labelActions = useLabelActions();
   const exportDataset = useCallback(

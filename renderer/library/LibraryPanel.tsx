@@ -15,7 +15,6 @@ import type { Announce } from '../components/StatusArea.tsx';
 
 export { sourceLine } from './libraryView.ts';
 
-
 interface LibraryPanelProps {
   documents: readonly DocumentSummary[] | null;
   /** Set while `documents` is only the first rows of the library: how many articles it holds (App.tsx). */

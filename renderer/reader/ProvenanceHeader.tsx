@@ -42,8 +42,8 @@ const SHORT_HASH = 12;
 
 export function ProvenanceHeader({ repo, document: doc, onOpenVersion, announce }: ProvenanceHeaderProps) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const [id, versionGroup] = [doc.id, doc.versionGroup ?? doc.id];
-  useEffect(() => watchVersions(repo, id, versionGroup, setVersions), [repo, id, versionGroup]);
+  const versionGroup = doc.versionGroup ?? doc.id;
+  useEffect(() => watchVersions(repo, doc.id, versionGroup, setVersions), [repo, doc.id, versionGroup]);
 
   const s = doc.source;
   const self = versions.find((v) => v.id === doc.id);

@@ -34,9 +34,11 @@ const prefetched = new Map<string, { repo: Repository; at: number; read: FirstRe
 /** A prefetch older than this is not trusted to be current (the article was not opened after all). */
 const PREFETCH_FRESH_MS = 2000;
 
+/** Starts a first-screen read and keeps it for the session to take. */
 function startFirstRead(repo: Repository, documentId: string): FirstRead {
   const read: FirstRead = { documentId, first: readFirstScreen(repo, documentId) };
   read.first.then((head) => (read.head = head), () => undefined); // a failure is reported when the session takes it
+  prefetched.set(documentId, { repo, at: performance.now(), read });
   return read;
 }
 
@@ -45,18 +47,13 @@ function startFirstRead(repo: Repository, documentId: string): FirstRead {
  * in (never rejects: the session reports a failure), so the article can be shown with them in its first frame.
  */
 export function prefetchAnnotations(repo: Repository, documentId: string): Promise<void> {
-  const read = startFirstRead(repo, documentId);
-  prefetched.set(documentId, { repo, at: performance.now(), read });
-  return read.first.then(() => undefined, () => undefined);
+  return startFirstRead(repo, documentId).first.then(() => undefined, () => undefined);
 }
 
 /** The prefetched read of this article if it is fresh, else a new one. Pure for a given prefetch (it is not taken). */
 export function firstReadOf(repo: Repository, documentId: string): FirstRead {
   const entry = prefetched.get(documentId);
-  if (entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS) return entry.read;
-  const read = startFirstRead(repo, documentId);
-  prefetched.set(documentId, { repo, at: performance.now(), read });
-  return read;
+  return entry && entry.repo === repo && performance.now() - entry.at < PREFETCH_FRESH_MS ? entry.read : startFirstRead(repo, documentId);
 }
 
 /** The session has taken its read: a later opening of the article reads afresh. */

@@ -13,7 +13,6 @@ import { platform } from '../platform/index.ts';
 import type { ImportReport } from './useReviewActions.ts';
 import type { Announce } from '../components/StatusArea.tsx';
 
-
 export interface ReviewDeps {
   db: FactmarkDatabase;
   annotator: string;

@@ -7,7 +7,6 @@ import { loadDatasets } from '../parts/index.ts';
 import type { ReviewDeps } from './reviewActions.ts';
 import type { Announce } from '../components/StatusArea.tsx';
 
-
 export interface ImportReport {
   lines: string[];
   warnings: string[];
