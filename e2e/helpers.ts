@@ -117,3 +117,18 @@ export async function chooseFiles(page: Page, button: string, files: Parameters<
   await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles(files);
 }
+
+/**
+ * Runs `work` with the page's CPU slowed `rate` times (Chromium's DevTools throttling), as on a busy laptop: what
+ * the user does must not depend on how fast the app answers.
+ */
+export async function withSlowCpu<T>(page: Page, rate: number, work: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    return await work();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}

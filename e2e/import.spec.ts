@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { annotationItems, chooseFiles, dragSelect, firstRun, pasteArticle } from './helpers.ts';
+import { annotationItems, chooseFiles, dragSelect, firstRun, pasteArticle, withSlowCpu } from './helpers.ts';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
@@ -239,6 +239,17 @@ test('duplicates are skipped; a changed text of a known article becomes a new ve
   await page.screenshot({ path: test.info().outputPath('reader-provenance.png') });
   await others.getByRole('button', { name: 'Version 1 · 2024-03-05' }).click();
   await expect(page.getByRole('document', { name: 'Article text' })).toContainText('Early report.');
+});
+
+test('one file is added and opened the same way however long it takes, progress bar or not', async ({ page }) => {
+  const body = 'Officials in Kyiv said the port was struck overnight and two cranes were damaged. '.repeat(12_000);
+  await withSlowCpu(page, 8, async () => {
+    await importFiles(page, [{ name: 'long-report.html', buffer: utf8(newsPage('Port struck overnight', body)) }]);
+    await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('Added 1 article.', { timeout: 20_000 });
+  });
+  await expect(summary(page)).toBeHidden();
+  await expect(page.getByRole('document', { name: 'Article text' })).toContainText('two cranes were damaged');
 });
 
 test('a long import shows progress with counts; Cancel stops after the current chunk and reports what was imported', async ({ page }) => {

@@ -77,8 +77,9 @@ export function useImport({ repo, reload, announce, open }: UseImportOptions) {
         setState((s) => ({ ...s, progress: null, cancelling: false }));
       }
       await reload();
-      // one file holding one article: say so in the status line (and open it) rather than with a dialog
-      const single = items.length === 1 && report.failed.length === 0 && report.imported.length + report.duplicates.length === 1 && !shown;
+      // one file holding one article: say so in the status line (and open it) rather than with a dialog — however long
+      // it took, so the outcome does not depend on whether the progress bar happened to appear
+      const single = items.length === 1 && !report.cancelled && report.failed.length === 0 && report.imported.length + report.duplicates.length === 1;
       if (single && report.imported[0]) {
         const e = report.imported[0];
         announce(`Added 1 article.${e.version ? ` It is version ${e.version} of “${e.title}”; the reader lists the other versions.` : ''}`);
