@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addSamples, annotationItems, annotationsRegion, clickText, firstRun, itemWithQuote, openArticle, paintedHighlights, pasteArticle } from './helpers.ts';
+import { addSamples, annotationItems, annotationsRegion, clickText, firstRun, itemWithQuote, openArticle, paintedHighlights, pasteArticle, withSlowCpu } from './helpers.ts';
 
 const article = (page: Page) => page.getByRole('document', { name: 'Article text' });
 const caret = (page: Page) => page.getByTestId('keyboard-caret');
@@ -115,6 +115,21 @@ test.describe('keyboard caret', () => {
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
     await expect(caret(page)).toBeInViewport();
     await page.screenshot({ path: 'test-results/screens/keyboard-caret.png' });
+  });
+
+  test('tagging word after word faster than the app saves keeps every tag', async ({ page }) => {
+    await pasteArticle(page, 'Quick', 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.');
+    await tabIntoArticle(page);
+    // each next selection is made while the previous tag may still be saving; it must not be collapsed under the user
+    await withSlowCpu(page, 8, async () => {
+      for (const key of ['1', '2', '3', '1', '2', '3']) {
+        await page.keyboard.press('Control+ArrowRight');
+        await page.keyboard.press('Shift+Control+ArrowRight');
+        await page.keyboard.press(key);
+      }
+    });
+    await expect(annotationItems(page)).toHaveCount(6);
+    await expect(annotationItems(page)).toContainText(['beta', 'delta', 'zeta', 'theta', 'kappa', 'mu']);
   });
 
   test('clicking in the text places the caret there; arrows then move from it', async ({ page }) => {

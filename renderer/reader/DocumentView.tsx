@@ -75,10 +75,12 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     guard(async () => {
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
+      const tagged = selectionEnds();
       const a = await session.tag(span, label);
       // after the commit, not on the key press: the selection goes in the frame that paints the new highlight, and
-      // stays to be tried again if the tag could not be saved (a repaint for it alone delayed the transaction)
-      settleSelection();
+      // stays to be tried again if the tag could not be saved (a repaint for it alone delayed the transaction).
+      // Only if it is still the one tagged: a fast typist may have selected the next words while this was saved.
+      if (sameEnds(selectionEnds(), tagged)) settleSelection();
       selectAfterCommit(a.id);
       announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
     });
@@ -337,6 +339,26 @@ function selectedSpan(map: TextMap | null, text: string, announce: Announce) {
   const span = snapToWords(text, start, end);
   if (!span) announce('Only whitespace is selected. Select some words to tag.');
   return span;
+}
+
+interface SelectionEnds {
+  anchorNode: Node | null;
+  anchorOffset: number;
+  focusNode: Node | null;
+  focusOffset: number;
+}
+
+/** Where the selection's two ends are now, to tell later whether the user has moved it. */
+function selectionEnds(): SelectionEnds | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0) return null;
+  const { anchorNode, anchorOffset, focusNode, focusOffset } = sel;
+  return { anchorNode, anchorOffset, focusNode, focusOffset };
+}
+
+function sameEnds(a: SelectionEnds | null, b: SelectionEnds | null): boolean {
+  if (!a || !b) return a === b;
+  return a.anchorNode === b.anchorNode && a.anchorOffset === b.anchorOffset && a.focusNode === b.focusNode && a.focusOffset === b.focusOffset;
 }
 
 /** After tagging: while the article has focus its caret stays at the end of what was tagged; otherwise the selection goes. */
