@@ -71,7 +71,6 @@ for (const [id, name, needsBrowser] of groups) {
 await browser?.close();
 await server.close();
 
-
 const text = table(rows);
 console.log(`\n${text}`);
 const result = {
