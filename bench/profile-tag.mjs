@@ -1,7 +1,7 @@
 /**
  * Profiling aid (not part of the bench table): seeds the big article, opens it, and records a CPU profile (CDP
- * Profiler) around tag and undo key presses; prints the functions with the most self time.
- * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [tag|undo|open]
+ * Profiler) around tag and undo key presses (or tag and relabel); prints the functions with the most self time.
+ * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [tag|relabel|undo|open]
  * TRACE=1 also records a Chromium trace (around the key presses, or the whole open) and prints main-thread time
  * by event name; the raw trace is kept as trace.json in the temporary directory printed at the end.
  */
@@ -32,6 +32,7 @@ const expected = await seedFromPage(page, server.url, sentences, async (s) => {
   await window.__bench.seed([doc], annotations);
   return annotations.length;
 });
+page.on('console', (m) => console.log('page:', m.text()));
 page.on('crash', () => console.error('the page crashed'));
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await openApp(page, server.url, 1);
@@ -40,7 +41,7 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 // every annotation's highlight range ready (the reader registers only the reading window's: Reader.tsx)
 const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
-const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing'];
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing', 'toplevel'];
 if (what === 'open') {
   await cdp.send('Profiler.start');
   if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
@@ -62,10 +63,15 @@ if (what !== 'open') {
   if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
   const times = await page.evaluate(async (what) => {
     const out = [];
-    const claims = () => CSS.highlights.get('fm-claim')?.size ?? 0;
+    const words = [];
+    // ranges on the word (layer sizes alone also move with the reading window, which registers only nearby ranges)
+    const onWord = (layer, text, start) => [...(CSS.highlights.get(layer) ?? [])].some((r) => r.startContainer === text && r.startOffset === start);
     const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
     for (let i = 0; i < 6; i++) {
       const p = document.querySelectorAll('[role="document"] p')[20 + i];
+      // the reader registers only the ranges near the viewport
+      p.scrollIntoView({ block: 'center' });
+      for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
       const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
       const start = text.data.indexOf(' ', 10) + 1;
       const range = document.createRange();
@@ -73,19 +79,33 @@ if (what !== 'open') {
       range.setEnd(text, text.data.indexOf(' ', start));
       getSelection().removeAllRanges();
       getSelection().addRange(range);
-      const c0 = claims();
       performance.mark('press');
       const t0 = performance.now();
       press({ key: '1' });
-      while (claims() !== c0 + 1) await new Promise((r) => setTimeout(r, 0));
+      while (!onWord('fm-claim', text, start)) await new Promise((r) => setTimeout(r, 0));
+      performance.mark('tagged');
+      words.push([text, start]);
       out.push(['tag', performance.now() - t0]);
       await new Promise((r) => setTimeout(r, 100));
+      if (what !== 'relabel') continue;
+      // the new annotation's Label select in the panel, changed to Denial
+      const current = () => document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
+      while (!current()) await new Promise((r) => setTimeout(r, 0));
+      const select = current();
+      performance.mark('relabel');
+      const t1 = performance.now();
+      select.value = 'denial';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      while (!onWord('fm-denial', text, start)) await new Promise((r) => setTimeout(r, 0));
+      performance.mark('relabelled');
+      out.push(['relabel', performance.now() - t1]);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    for (let i = 0; i < 6; i++) {
-      const c0 = claims();
+    for (let i = 0; i < (what === 'relabel' ? 0 : 6); i++) {
+      const [text, start] = words.pop();
       const t0 = performance.now();
       press({ key: 'z', ctrlKey: true });
-      while (claims() !== c0 - 1) await new Promise((r) => setTimeout(r, 0));
+      while (onWord('fm-claim', text, start)) await new Promise((r) => setTimeout(r, 0));
       out.push(['undo', performance.now() - t0]);
       await new Promise((r) => setTimeout(r, 100));
     }
