@@ -1,9 +1,11 @@
 /**
  * Profiling aid (not part of the bench table): seeds the big article, opens it, and records a CPU profile (CDP
- * Profiler) around tag and undo key presses (or tag and relabel); prints the functions with the most self time.
- * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [tag|relabel|undo|open]
- * TRACE=1 also records a Chromium trace (around the key presses, or the whole open) and prints main-thread time
- * by event name; the raw trace is kept as trace.json in the temporary directory printed at the end.
+ * Profiler) around the bench's tag, relabel, delete and undo series (scenarios/reader.mjs), or around opening the
+ * article; prints the functions with the most self time.
+ * Run after a build: FM_RENDERER_DIR=… node bench/profile-tag.mjs [edit|open]
+ * TRACE=1 also records a Chromium trace (around the series, or the whole open) and prints main-thread time by event
+ * name; the raw trace is kept as trace.json in the temporary directory printed at the end. In it each operation lies
+ * between the user-timing marks "tag" and "tag done" (and so on), and the `toplevel` events name each task's source.
  */
 import { build } from 'esbuild';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,11 +13,12 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshPage, launch, openApp, seedFromPage } from './browser.mjs';
+import { editSeries } from './scenarios/reader.mjs';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const what = process.argv[2] ?? 'tag';
+const what = process.argv[2] ?? 'edit';
 const tmp = await mkdtemp(join(os.tmpdir(), 'factmark-prof-'));
 const common = { bundle: true, logLevel: 'warning', target: ['chrome120', 'node20'] };
 await build({ ...common, entryPoints: [join(here, 'node-entry.ts')], outfile: join(tmp, 'node.mjs'), platform: 'node', format: 'esm' });
@@ -42,10 +45,11 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 // every annotation's highlight range ready (the reader registers only the reading window's: Reader.tsx)
 const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'blink.user_timing', 'toplevel'];
-if (what === 'open') {
+const record = async () => {
   await cdp.send('Profiler.start');
   if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
-}
+};
+if (what === 'open') await record();
 await page.evaluate(async ({ expected, painted }) => {
   const count = new Function(`return (${painted})()`);
   const t0 = performance.now();
@@ -54,64 +58,10 @@ await page.evaluate(async ({ expected, painted }) => {
   console.log('open', performance.now() - t0);
 }, { expected, painted: painted.toString() });
 if (what !== 'open') {
-  await page.evaluate(() => {
-    const p = document.querySelectorAll('[role="document"] p')[20];
-    p.scrollIntoView({ block: 'center' });
-  });
-  await page.waitForTimeout(500);
-  await cdp.send('Profiler.start');
-  if (process.env.TRACE) await browser.startTracing(page, { categories: traceCategories });
-  const times = await page.evaluate(async (what) => {
-    const out = [];
-    const words = [];
-    // ranges on the word (layer sizes alone also move with the reading window, which registers only nearby ranges)
-    const onWord = (layer, text, start) => [...(CSS.highlights.get(layer) ?? [])].some((r) => r.startContainer === text && r.startOffset === start);
-    const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-    for (let i = 0; i < 6; i++) {
-      const p = document.querySelectorAll('[role="document"] p')[20 + i];
-      // the reader registers only the ranges near the viewport
-      p.scrollIntoView({ block: 'center' });
-      for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
-      const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
-      const start = text.data.indexOf(' ', 10) + 1;
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, text.data.indexOf(' ', start));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      performance.mark('press');
-      const t0 = performance.now();
-      press({ key: '1' });
-      while (!onWord('fm-claim', text, start)) await new Promise((r) => setTimeout(r, 0));
-      performance.mark('tagged');
-      words.push([text, start]);
-      out.push(['tag', performance.now() - t0]);
-      await new Promise((r) => setTimeout(r, 100));
-      if (what !== 'relabel') continue;
-      // the new annotation's Label select in the panel, changed to Denial
-      const current = () => document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
-      while (!current()) await new Promise((r) => setTimeout(r, 0));
-      const select = current();
-      performance.mark('relabel');
-      const t1 = performance.now();
-      select.value = 'denial';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      while (!onWord('fm-denial', text, start)) await new Promise((r) => setTimeout(r, 0));
-      performance.mark('relabelled');
-      out.push(['relabel', performance.now() - t1]);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    for (let i = 0; i < (what === 'relabel' ? 0 : 6); i++) {
-      const [text, start] = words.pop();
-      const t0 = performance.now();
-      press({ key: 'z', ctrlKey: true });
-      while (onWord('fm-claim', text, start)) await new Promise((r) => setTimeout(r, 0));
-      out.push(['undo', performance.now() - t0]);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return out;
-  }, what);
-  console.log(times.map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', '));
+  await record();
+  // the bench's own series (scenarios/reader.mjs), which marks each operation in the timeline
+  const series = await page.evaluate(editSeries, 4);
+  for (const [op, times] of Object.entries(series)) console.log(`${op}: ${times.map((t) => t.painted.toFixed(1)).join(', ')} ms`);
 }
 if (process.env.TRACE) await printTrace();
 const { profile } = await cdp.send('Profiler.stop');

@@ -75,7 +75,8 @@ export function openAndWait({ spans, lineStarts }) {
  * posted from it, which runs after that frame's style, layout and paint). The word's highlight is found by its
  * boundaries among the registered ranges of each label (the reader registers only the ranges near the viewport, so
  * layer sizes alone would also move with the reading window). Separately, the time until the panel's count shows it
- * (the panel follows the reader, deferred). After each operation the raw IndexedDB count is checked.
+ * (the panel follows the reader, deferred). After each operation the raw IndexedDB count is checked. Each operation
+ * is marked in the performance timeline ("relabel" … "relabel done"), for traces (profile-tag.mjs).
  */
 export function editSeries(count) {
   const channel = new MessageChannel();
@@ -102,12 +103,13 @@ export function editSeries(count) {
         req.onsuccess = () => (open.result.close(), resolve(req.result));
       };
     });
-  async function measure(act, delta, listedDelta) {
+  async function measure(op, act, delta, listedDelta) {
     const s0 = state();
     const l0 = listed();
     const c0 = await idbCount();
     const want = { claim: s0.claim + (delta.claim ?? 0), denial: s0.denial + (delta.denial ?? 0) };
     await new Promise((r) => setTimeout(r, 30 + Math.random() * 16)); // a key press lands at any point of a frame
+    performance.mark(op);
     const t0 = performance.now();
     act();
     for (;;) {
@@ -117,6 +119,7 @@ export function editSeries(count) {
       if (performance.now() - t0 > 30_000) throw new Error(`no result within 30 s (${JSON.stringify(s)} vs ${JSON.stringify(want)})`);
     }
     const done = performance.now() - t0;
+    performance.mark(`${op} done`);
     await frame();
     await task();
     const painted = performance.now() - t0;
@@ -151,18 +154,18 @@ export function editSeries(count) {
       await frame();
       selectWord(p);
       words.push(word);
-      out.tag.push(await measure(() => press({ key: '1' }), { claim: 1 }, 1));
+      out.tag.push(await measure('tag', () => press({ key: '1' }), { claim: 1 }, 1));
       // the new annotation is selected; the panel marks it a moment after listing it
       const currentSelect = () => document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
       while (!currentSelect()) await task();
       const select = currentSelect();
       out.relabel.push(
-        await measure(() => {
+        await measure('relabel', () => {
           select.value = 'denial';
           select.dispatchEvent(new Event('change', { bubbles: true }));
         }, { claim: -1, denial: 1 }, 0),
       );
-      out.delete.push(await measure(() => press({ key: 'Delete' }), { denial: -1 }, -1));
+      out.delete.push(await measure('delete', () => press({ key: 'Delete' }), { denial: -1 }, -1));
     }
     // undo: the delete (denial back), the relabel (claim again), the tag (gone) — per round, newest first
     for (let i = count - 1; i >= 0; i--) {
@@ -170,9 +173,9 @@ export function editSeries(count) {
       word.node.parentElement.scrollIntoView({ block: 'center' });
       await frame();
       await frame();
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { denial: 1 }, 1));
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: 1, denial: -1 }, 0));
-      out.undo.push(await measure(() => press({ key: 'z', ctrlKey: true }), { claim: -1 }, -1));
+      out.undo.push(await measure('undo', () => press({ key: 'z', ctrlKey: true }), { denial: 1 }, 1));
+      out.undo.push(await measure('undo', () => press({ key: 'z', ctrlKey: true }), { claim: 1, denial: -1 }, 0));
+      out.undo.push(await measure('undo', () => press({ key: 'z', ctrlKey: true }), { claim: -1 }, -1));
     }
     return out;
   })();
