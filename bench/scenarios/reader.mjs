@@ -144,6 +144,12 @@ export function editSeries(count) {
     word = { node, start, end };
   }
   return (async () => {
+    // the panel follows the reader: it may still list only the first screen's annotations, and an operation measured
+    // then would wait for the whole list, not for itself (the article is the only one seeded)
+    const stored = await idbCount();
+    for (const t0 = performance.now(); listed() !== stored; await task()) {
+      if (performance.now() - t0 > 30_000) throw new Error(`the panel lists ${listed()} annotations, IndexedDB holds ${stored}`);
+    }
     const paragraphs = document.querySelectorAll('[role="document"] p');
     const out = { tag: [], relabel: [], delete: [], undo: [] };
     const words = [];

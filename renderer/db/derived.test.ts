@@ -81,6 +81,63 @@ describe('label counts kept by the database', () => {
     expect(await stored()).toEqual({ a: { claim: 1 }, b: { claim: 1 } });
   });
 
+  it('a relabel sends its write with the reads of what it replaces, not after their answers', async () => {
+    const claim = tag('a');
+    await repo.apply({ kind: 'create', annotation: claim });
+    const events: string[] = [];
+    const { get, put } = IDBObjectStore.prototype;
+    const logged = <A extends unknown[]>(kind: string, call: (this: IDBObjectStore, ...args: A) => IDBRequest) =>
+      function (this: IDBObjectStore, ...args: A): IDBRequest {
+        const request = call.apply(this, args);
+        events.push(`${kind} ${this.name}`);
+        request.addEventListener('success', () => events.push(`answer ${kind} ${this.name}`));
+        return request;
+      };
+    IDBObjectStore.prototype.get = logged('get', get);
+    IDBObjectStore.prototype.put = logged('put', put);
+    try {
+      await repo.apply({ kind: 'update', before: claim, after: { ...claim, label: 'denial' } });
+    } finally {
+      Object.assign(IDBObjectStore.prototype, { get, put });
+    }
+    expect(events.indexOf('put annotations')).toBeGreaterThan(-1);
+    expect(events.indexOf('put annotations')).toBeLessThan(events.findIndex((e) => e.startsWith('answer')));
+    expect(await stored()).toEqual({ a: { denial: 1 } });
+  });
+
+  it('a write sent ahead of its answer that then reports a failure takes its whole transaction back', async () => {
+    const failing = new FactmarkDatabase(`derived-test-failing-${++n}`);
+    // under the counting layer: the write itself goes through, but is answered as failed
+    failing.use({
+      stack: 'dbcore',
+      name: 'answers-puts-as-failed',
+      level: 5,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name !== 'annotations' ? table : { ...table, mutate: async (req) => ({ ...(await table.mutate(req)), ...(req.type === 'put' ? { numFailures: 1, failures: { 0: new Error('refused') } } : {}) }) };
+        },
+      }),
+    });
+    try {
+      const other = new Repository(failing);
+      await other.addDocuments([doc('a')]);
+      const claim = tag('a');
+      await other.apply({ kind: 'create', annotation: claim });
+      // the failure caught inside the transaction, which would otherwise commit counts derived as if all was written
+      const relabel = failing.transaction('rw', failing.annotations, async () => {
+        await failing.annotations.put({ ...claim, label: 'denial' }).catch(() => undefined);
+      });
+      await expect(relabel).rejects.toThrow();
+      expect((await failing.annotations.get(claim.id))?.label).toBe('claim');
+      expect(Object.fromEntries((await failing.labelCounts.toArray()).map((c) => [c.id, c.counts]))).toEqual({ a: { claim: 1 } });
+    } finally {
+      failing.close();
+      await failing.delete();
+    }
+  });
+
   it('writes side by side in one transaction are all counted', async () => {
     await db.transaction('rw', db.annotations, () => Promise.all([db.annotations.add(tag('a')), db.annotations.bulkPut([tag('a'), tag('a', 'denial')]), db.annotations.add(tag('b'))]));
     expect(await stored()).toEqual({ a: { claim: 2, denial: 1 }, b: { claim: 1 } });

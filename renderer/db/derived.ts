@@ -144,6 +144,17 @@ function addToTotal(stats: DBCoreTable, trans: DBCoreTransaction, by: number): P
 }
 
 /**
+ * A write that, if it fails at all, fails the whole transaction rather than some of its records: a delete, or a
+ * put into a table without unique indexes (nothing to violate). An add can fail record by record (a key already
+ * there), and a caller may catch that and commit the rest, so what it derives waits for its answer.
+ */
+function cannotFailAlone(table: DBCoreTable, req: DBCoreMutateRequest): boolean {
+  return req.type === 'delete' || req.type === 'deleteRange' || (req.type === 'put' && !table.schema.indexes.some((i) => i.unique));
+}
+
+const ALL_WRITTEN: DBCoreMutateResponse = { numFailures: 0, failures: {}, lastResult: undefined };
+
+/**
  * The derived writes of one transaction run one after another: each reads what is stored and writes it back, and
  * two of them interleaved (Promise.all inside a transaction) would lose one's change.
  */
@@ -175,6 +186,23 @@ function deriving<T, R>(
         // read may send its requests before the records replaced are in (what it needs of the write alone)
         const facts = Dexie.Promise.resolve(read(req, prior));
         facts.catch(() => undefined); // if the write fails first, the transaction's failure is the one reported
+        if (cannotFailAlone(table, req)) {
+          // sent right behind the read of what it replaces, not after its answer: IndexedDB runs a transaction's
+          // requests in order, so the read still sees the old records, and a relabel saves a round trip
+          const written = table.mutate(req);
+          written.catch(() => undefined); // reported below, once the derived write is out
+          return then(prior, (before) =>
+            then(facts, (r) =>
+              then(derive(req, before, ALL_WRITTEN, r), () =>
+                then(written, (res) => {
+                  // derived as if every record was written: if one was not, nothing of the transaction may stay
+                  if (res.numFailures) trans.abort();
+                  return res;
+                }),
+              ),
+            ),
+          );
+        }
         return then(prior, (before) => then(table.mutate(req), (res) => then(facts, (r) => then(derive(req, before, res, r), () => res))));
       };
       const next = then(queues.get(trans), run);
