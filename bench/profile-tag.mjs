@@ -6,6 +6,7 @@
  * TRACE=1 also records a Chromium trace (around the series, or the whole open) and prints main-thread time by event
  * name; the raw trace is kept as trace.json in the temporary directory printed at the end. In it each operation lies
  * between the user-timing marks "tag" and "tag done" (and so on), and the `toplevel` events name each task's source.
+ * IDB_LOG=1 prints each operation's IndexedDB requests and answers (see logDatabaseRequests).
  */
 import { build } from 'esbuild';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -60,8 +61,36 @@ await page.evaluate(async ({ expected, painted }) => {
 if (what !== 'open') {
   await record();
   // the bench's own series (scenarios/reader.mjs), which marks each operation in the timeline
+  if (process.env.IDB_LOG) await page.evaluate(logDatabaseRequests);
   const series = await page.evaluate(editSeries, 4);
   for (const [op, times] of Object.entries(series)) console.log(`${op}: ${times.map((t) => t.painted.toFixed(1)).join(', ')} ms`);
+  if (process.env.IDB_LOG) console.log((await page.evaluate(() => window.__requests)).join('\n'));
+}
+
+/**
+ * IDB_LOG=1: every object store request of the series and its answer, in ms from the operation's mark — how many
+ * round trips an operation takes and how long each answer waited (the bench's own count() polls left out).
+ */
+function logDatabaseRequests() {
+  const log = (window.__requests = []);
+  let t0 = 0;
+  const at = () => (performance.now() - t0).toFixed(1).padStart(6);
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    if (!name.endsWith(' done')) t0 = performance.now();
+    log.push(`${at()} ${name.endsWith(' done') ? '' : '\n'}— ${name}`);
+    return mark(name, options);
+  };
+  for (const method of ['get', 'getAll', 'put', 'add', 'delete']) {
+    const call = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (...args) {
+      const request = call.apply(this, args);
+      const what = `${method} ${this.name}`;
+      log.push(`${at()} sent     ${what}`);
+      request.addEventListener('success', () => log.push(`${at()} answered ${what}`));
+      return request;
+    };
+  }
 }
 if (process.env.TRACE) await printTrace();
 const { profile } = await cdp.send('Profiler.stop');
