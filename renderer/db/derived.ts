@@ -144,14 +144,16 @@ function addToTotal(stats: DBCoreTable, trans: DBCoreTransaction, by: number): P
 }
 
 /**
- * A write that, if it fails at all, fails the whole transaction rather than some of its records: a delete, or a
+ * Whether a write, if it fails at all, fails the whole transaction rather than some of its records: a delete, or a
  * put into a table without unique indexes (nothing to violate). An add can fail record by record (a key already
  * there), and a caller may catch that and commit the rest, so what it derives waits for its answer.
  */
-function cannotFailAlone(table: DBCoreTable, req: DBCoreMutateRequest): boolean {
-  return req.type === 'delete' || req.type === 'deleteRange' || (req.type === 'put' && !table.schema.indexes.some((i) => i.unique));
+function cannotFailAlone(table: DBCoreTable): (req: DBCoreMutateRequest) => boolean {
+  const putsCannotFail = !table.schema.indexes.some((i) => i.unique);
+  return (req) => req.type === 'delete' || req.type === 'deleteRange' || (req.type === 'put' && putsCannotFail);
 }
 
+/** The answer assumed for a write sent ahead (cannotFailAlone), to derive from before the real one is in. */
 const ALL_WRITTEN: DBCoreMutateResponse = { numFailures: 0, failures: {}, lastResult: undefined };
 
 /**
@@ -174,6 +176,7 @@ function deriving<T, R>(
   derive: (req: DBCoreMutateRequest, before: (T | undefined)[], res: DBCoreMutateResponse, read: R) => Promise<unknown> | null,
   updatesKeepIt = false,
 ): DBCoreTable {
+  const sendsAhead = cannotFailAlone(table);
   return {
     ...table,
     mutate(req) {
@@ -186,24 +189,18 @@ function deriving<T, R>(
         // read may send its requests before the records replaced are in (what it needs of the write alone)
         const facts = Dexie.Promise.resolve(read(req, prior));
         facts.catch(() => undefined); // if the write fails first, the transaction's failure is the one reported
-        if (cannotFailAlone(table, req)) {
-          // sent right behind the read of what it replaces, not after its answer: IndexedDB runs a transaction's
-          // requests in order, so the read still sees the old records, and a relabel saves a round trip
-          const written = table.mutate(req);
-          written.catch(() => undefined); // reported below, once the derived write is out
-          return then(prior, (before) =>
-            then(facts, (r) =>
-              then(derive(req, before, ALL_WRITTEN, r), () =>
-                then(written, (res) => {
-                  // derived as if every record was written: if one was not, nothing of the transaction may stay
-                  if (res.numFailures) trans.abort();
-                  return res;
-                }),
-              ),
-            ),
-          );
-        }
-        return then(prior, (before) => then(table.mutate(req), (res) => then(facts, (r) => then(derive(req, before, res, r), () => res))));
+        // a write that cannot fail alone goes out now, right behind the read of what it replaces, not after its
+        // answer: IndexedDB runs a transaction's requests in order, so the read still sees the old records, and a
+        // relabel saves a round trip. What it derives assumes it all written; if not, nothing of the transaction stays.
+        const ahead = sendsAhead(req) ? table.mutate(req) : null;
+        ahead?.catch(() => undefined); // reported below, once the derived write is out
+        const checked = (res: DBCoreMutateResponse) => {
+          if (res.numFailures) trans.abort();
+          return res;
+        };
+        return then(prior, (before) =>
+          then(ahead ? ALL_WRITTEN : table.mutate(req), (res) => then(facts, (r) => then(derive(req, before, res, r), () => (ahead ? then(ahead, checked) : res)))),
+        );
       };
       const next = then(queues.get(trans), run);
       queues.set(trans, next.catch(() => undefined));
