@@ -39,6 +39,30 @@ test.describe('keyboard caret', () => {
     await expect(caret(page)).toBeVisible();
   });
 
+  test('the caret blinks for about ten seconds after each move, then stays solid', async ({ page }) => {
+    await pasteArticle(page, 'Blink', 'Officials in Kyiv denied the report of a strike on the port.');
+    await tabIntoArticle(page);
+    await expect(caret(page)).toBeVisible();
+    // the blink's timing as the browser runs it: where it is now, and when it ends (Infinity while it never does)
+    const blink = () =>
+      caret(page).evaluate((el) => {
+        const [a] = el.getAnimations();
+        const t = a?.effect?.getComputedTiming();
+        return t ? { at: Number(a!.currentTime), end: Number(t.endTime) } : null;
+      });
+    const first = await blink();
+    expect(first).not.toBeNull();
+    expect(first!.end).toBeGreaterThan(9_000);
+    expect(first!.end).toBeLessThan(13_000);
+    await page.waitForTimeout(600);
+    expect((await blink())!.at).toBeGreaterThan(500);
+    // a move restarts it
+    await page.keyboard.press('ArrowRight');
+    const moved = await blink();
+    expect(moved!.at).toBeLessThan(500);
+    expect(moved!.end).toBe(first!.end);
+  });
+
   test('Shift+ArrowRight selects an emoji whole; Home/End and Ctrl+Home/End stay inside the article', async ({ page }) => {
     await pasteArticle(page, 'Family', 'Family 👩‍👩‍👧 arrived today.');
     await tabIntoArticle(page);

@@ -93,7 +93,11 @@ export function editSeries(count) {
     return n;
   };
   const state = () => ({ claim: onWord('claim'), denial: onWord('denial') });
-  const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  // a key goes to what has the focus, as a real key press does
+  const press = (init) => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  // selecting words with the mouse, or clicking a highlight, focuses the article text (and shows its keyboard caret)
+  const article = document.querySelector('[role="document"]');
+  const focusArticle = () => article.focus({ preventScroll: true });
   const idbCount = () =>
     new Promise((resolve, reject) => {
       const open = indexedDB.open('factmark');
@@ -139,6 +143,7 @@ export function editSeries(count) {
     const range = document.createRange();
     range.setStart(node, start);
     range.setEnd(node, end);
+    focusArticle();
     getSelection().removeAllRanges();
     getSelection().addRange(range);
     word = { node, start, end };
@@ -165,18 +170,23 @@ export function editSeries(count) {
       const currentSelect = () => document.querySelector('section[aria-label="Annotations"] [aria-current="true"] select[aria-label="Label"]');
       while (!currentSelect()) await task();
       const select = currentSelect();
+      // the select has the focus once it is clicked
+      select.focus({ preventScroll: true });
       out.relabel.push(
         await measure('relabel', () => {
           select.value = 'denial';
           select.dispatchEvent(new Event('change', { bubbles: true }));
         }, { claim: -1, denial: 1 }, 0),
       );
+      // back in the text (a click on the highlight) for the Delete key
+      focusArticle();
       out.delete.push(await measure('delete', () => press({ key: 'Delete' }), { denial: -1 }, -1));
     }
     // undo: the delete (denial back), the relabel (claim again), the tag (gone) — per round, newest first
     for (let i = count - 1; i >= 0; i--) {
       word = words[i];
       word.node.parentElement.scrollIntoView({ block: 'center' });
+      focusArticle();
       await frame();
       await frame();
       out.undo.push(await measure('undo', () => press({ key: 'z', ctrlKey: true }), { denial: 1 }, 1));
