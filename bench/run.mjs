@@ -48,6 +48,7 @@ const groups = [
   ['peer', '2 Peer: @recogito/text-annotator', true],
   ['node', '7–8 Export/import and agreement (Node)', false],
   ['import', '6 Import throughput', true],
+  ['datasets', '6 Import a dataset (10k articles, 100k annotations)', true],
   ['startup', '9 Cold start and leak check', true],
   ['library', '5 Library of 100,000 articles (open, search as you type)', true],
 ];

@@ -10,7 +10,8 @@ import { platform } from '../platform/index.ts';
 import type { ExportChoice } from './ExportDialog.tsx';
 import { withRejections } from '../db/review.ts';
 import { describeExport, exportFile, onlyAnnotator, onlyGold } from './exportDataset.ts';
-import { DATASET_EXTENSIONS, readDatasetFiles } from './importDataset.ts';
+import { DATASET_EXTENSIONS } from './importDataset.ts';
+import { importFilesOffThread } from './importFiles.ts';
 import type { LabelActions } from '../labels/LabelsProvider.tsx';
 import { getLabels } from '../labels/labelStore.ts';
 import type { Announce } from '../components/StatusArea.tsx';
@@ -43,24 +44,24 @@ export async function importDataset({ repo, announce, reload, labelActions }: { 
     return announce(describeError(e), 'error');
   }
   if (files.length === 0) return;
+  const names = files.map((f) => f.name).join(', ');
   try {
-    const read = await readDatasetFiles(files, getLabels());
-    const { documents, annotations } = read.dataset;
-    if (documents.length === 0 && annotations.length === 0) {
-      const why = read.errors.length ? read.errors.join('\n') : `${files.map((f) => f.name).join(', ')} holds no articles or annotations.`;
+    // read and written in a worker; `files` is handed over to it
+    const { result, formats, errors, warnings, labels } = await importFilesOffThread({ files, labels: getLabels(), dbName: repo.db.name }, repo);
+    if (!result) {
+      const why = errors.length ? errors.join('\n') : `${names} holds no articles or annotations.`;
       return announce(`${why}\nNothing was imported.`, 'error');
     }
-    const result = await repo.importDataset(read.dataset);
     // labels the files use or declare that the library lacks join its set, so no annotation is left without one
-    const merged = await labelActions.merge([...(read.dataset.labels ?? []), ...new Set(annotations.map((a) => a.label))]);
+    const merged = await labelActions.merge(labels);
     await reload();
-    const parts = [`Imported ${plural(result.documentsAdded, 'new article')} and ${plural(result.annotationsAdded, 'annotation')} from ${read.formats.join(' and ')}.`];
+    const parts = [`Imported ${plural(result.documentsAdded, 'new article')} and ${plural(result.annotationsAdded, 'annotation')} from ${formats.join(' and ')}.`];
     if (result.documentsMatched) parts.push(`${plural(result.documentsMatched, 'article')} already in the library got their annotations.`);
     if (result.annotationsSkipped) parts.push(`${plural(result.annotationsSkipped, 'annotation')} had been imported before and ${result.annotationsSkipped === 1 ? 'was' : 'were'} left as is.`);
     if (merged.added.length) parts.push(`New label${merged.added.length === 1 ? '' : 's'} in the label set: ${merged.added.map((l) => l.name).join(', ')}.`);
     announce(parts.join(' '));
-    read.warnings.push(...merged.warnings);
-    if (read.errors.length || read.warnings.length) announce([...read.errors, ...read.warnings].join('\n'), 'error');
+    warnings.push(...merged.warnings);
+    if (errors.length || warnings.length) announce([...errors, ...warnings].join('\n'), 'error');
   } catch (e) {
     announce(`${describeError(e)} Nothing was imported.`, 'error');
   }

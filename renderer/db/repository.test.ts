@@ -138,6 +138,31 @@ describe('Repository', () => {
     expect(await db.annotations.count()).toBe(2);
   });
 
+  it('imports a dataset of many batches as one: an id taken in the library gets a new one, known annotations are skipped, a failure in the last batch writes nothing', async () => {
+    await repo.addDocuments([doc('d0', 'Already in the library.', 'hash-library')]);
+    const docs = Array.from({ length: 1000 }, (_, i) => doc(`d${i}`, `Article ${i}: Moscow denied it.`, `hash-${i}`));
+    const annotations = docs.flatMap((d, i) =>
+      [0, 1, 2].map((k) => makeAnnotation(d.text, { documentId: d.id, annotator: 'Bo', label: 'claim', start: 0, end: 7 }, `t${i}-${k}`)),
+    );
+    const known = annotations[2900]!;
+    await db.annotations.add({ ...known, documentId: 'd0' });
+
+    const failing = { documents: docs, annotations: [...annotations, { ...annotations[0]!, id: undefined as unknown as string }] };
+    await expect(repo.importDataset(failing)).rejects.toThrow();
+    expect(await db.documents.count()).toBe(1);
+    expect(await db.annotations.count()).toBe(1);
+
+    expect(await repo.importDataset({ documents: docs, annotations })).toEqual({ documentsAdded: 1000, documentsMatched: 0, annotationsAdded: 2999, annotationsSkipped: 1 });
+    expect(await db.documents.count()).toBe(1001);
+    expect(await db.annotations.count()).toBe(3000);
+    // the file's d0 got a new id, and its annotations went with it
+    expect((await repo.getDocument('d0'))!.text).toBe('Already in the library.');
+    const [moved] = await db.documents.where('contentHash').equals('hash-0').toArray();
+    expect(moved!.id).not.toBe('d0');
+    expect((await repo.annotationsOf(moved!.id)).map((a) => a.id)).toEqual(annotations.slice(0, 3).map((a) => a.id));
+    expect((await repo.annotationsOf('d999')).map((a) => a.id)).toEqual(annotations.slice(2997, 3000).map((a) => a.id));
+  });
+
   it('writes nothing when an import fails part way', async () => {
     const a = makeAnnotation('abc def', { documentId: 'x', annotator: 'Ana', label: 'claim', start: 0, end: 3 }, 't');
     // an annotation without an id: its write fails after the document's, so the document must be rolled back

@@ -66,12 +66,13 @@ export class Repository {
 
   private async putDocuments(documents: FmDocument[], mode: 'add' | 'put'): Promise<void> {
     const parts = documents.map(splitDocument);
+    const [metas, texts] = [parts.map((p) => p[0]), parts.map((p) => p[1])];
     if (mode === 'add') {
-      await this.db.documents.bulkAdd(parts.map((p) => p[0]));
-      await this.db.texts.bulkAdd(parts.map((p) => p[1]));
+      await inBatches(metas, (slice) => this.db.documents.bulkAdd(slice));
+      await inBatches(texts, (slice) => this.db.texts.bulkAdd(slice));
     } else {
-      await this.db.documents.bulkPut(parts.map((p) => p[0]));
-      await this.db.texts.bulkPut(parts.map((p) => p[1]));
+      await inBatches(metas, (slice) => this.db.documents.bulkPut(slice));
+      await inBatches(texts, (slice) => this.db.texts.bulkPut(slice));
     }
   }
 
@@ -109,6 +110,9 @@ export class Repository {
       const idMap = new Map<string, string>();
       const toAdd: FmDocument[] = [];
       let documentsMatched = 0;
+      // ids already used: by the library's documents, or by one added above (an id used by a different text must not
+      // overwrite it)
+      const taken = new Set((await readInBatches(dataset.documents.map((d) => d.id), (ids) => this.db.documents.bulkGet(ids))).flatMap((d) => (d ? [d.id] : [])));
       for (const doc of dataset.documents) {
         const known = byHash.get(doc.contentHash);
         if (known !== undefined) {
@@ -116,22 +120,22 @@ export class Repository {
           documentsMatched++;
           continue;
         }
-        // an id already used by a different text must not overwrite it
-        const id = (await this.db.documents.get(doc.id)) || toAdd.some((d) => d.id === doc.id) ? crypto.randomUUID() : doc.id;
+        const id = taken.has(doc.id) ? crypto.randomUUID() : doc.id;
+        taken.add(id);
         idMap.set(doc.id, id);
         byHash.set(doc.contentHash, id);
         toAdd.push({ ...doc, id });
       }
       await this.putDocuments(toAdd, 'add');
 
-      const present = new Set((await this.db.annotations.bulkGet(dataset.annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])));
+      const present = new Set((await readInBatches(dataset.annotations.map((a) => a.id), (ids) => this.db.annotations.bulkGet(ids))).flatMap((a) => (a ? [a.id] : [])));
       const annotations: Annotation[] = [];
       for (const a of dataset.annotations) {
         if (present.has(a.id)) continue;
         present.add(a.id);
         annotations.push({ ...a, documentId: idMap.get(a.documentId) ?? a.documentId });
       }
-      await this.db.annotations.bulkAdd(annotations);
+      await inBatches(annotations, (slice) => this.db.annotations.bulkAdd(slice));
       return { documentsAdded: toAdd.length, documentsMatched, annotationsAdded: annotations.length, annotationsSkipped: dataset.annotations.length - annotations.length };
     });
   }
@@ -246,4 +250,23 @@ export class Repository {
   async setSetting(key: string, value: unknown): Promise<void> {
     await this.db.settings.put({ key, value });
   }
+}
+
+/**
+ * Records per request batch in a long read or write. Each batch's requests are sent in one task, and Chromium takes
+ * ~70 µs a request on the main thread (measured: a 2,000-article dataset's 22,000 adds were one 1.5 s task); in
+ * batches, the page keeps painting and answering input during a big import.
+ */
+const BATCH = 400;
+
+/** Runs `write` on consecutive slices of `items`, each once the last has been answered (inside the caller's transaction). */
+async function inBatches<T>(items: readonly T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await write(items.slice(i, i + BATCH));
+}
+
+/** inBatches for a read: the answers of all slices, in order. */
+async function readInBatches<T, R>(items: readonly T[], read: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  await inBatches(items, async (slice) => out.push(...(await read(slice))));
+  return out;
 }

@@ -195,7 +195,7 @@ export async function importW3c(files: FormatFile[], options: ImportOptions = {}
       if (!doc) problems.error(place, `annotation ${i + 1} targets ${read.docIri}, which is not among factmark:documents; skipped`);
       else doc.spans.push(read.span);
     });
-    raws.push(...docs.values());
+    for (const doc of docs.values()) raws.push(doc); // not push(...): a spread of many documents overflows the stack
   }
   const dataset = await assemble(raws, problems, options);
   if (fileLabels.length) dataset.labels = fileLabels;
