@@ -261,6 +261,7 @@ const BATCH = 400;
 
 /** Runs `write` on consecutive slices of `items`, each once the last has been answered (inside the caller's transaction). */
 async function inBatches<T>(items: readonly T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  if (items.length <= BATCH) return void (await write(items as T[]));
   for (let i = 0; i < items.length; i += BATCH) await write(items.slice(i, i + BATCH));
 }
 
