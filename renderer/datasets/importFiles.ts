@@ -4,7 +4,7 @@
  * answering input: reading a 10,000-article dataset and writing its 100,000 annotations costs the main thread
  * seconds (bench/README.md), and passing the dataset back to it would cost most of a second more.
  */
-import type { Label, LabelSet } from '../../shared/labels.ts';
+import type { Label, LabelDef, LabelSet } from '../../shared/labels.ts';
 import type { PickedFile } from '../../shared/platform.ts';
 import { FactmarkDatabase } from '../db/database.ts';
 import { Repository, type ImportDatasetResult } from '../db/repository.ts';
@@ -27,7 +27,7 @@ export interface ImportOutcome {
   errors: string[];
   warnings: string[];
   /** Labels the files declare or use, for the library's label set. */
-  labels: (LabelSet[number] | Label)[];
+  labels: (LabelDef | Label)[];
 }
 
 export type ImportReply = { ok: true; outcome: ImportOutcome } | { ok: false; message: string };
