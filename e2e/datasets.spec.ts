@@ -226,6 +226,14 @@ test.describe('importing', () => {
     await expect(page.getByText('Your library is empty.')).toBeVisible();
   });
 
+  test('when the import worker cannot run, the message says so and nothing is imported', async ({ page }) => {
+    // the worker's script fails to load (a damaged install): the window still answers, with a message
+    await page.route('**/importFiles.worker-*.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await importDataset(page, { name: 'team.factmark.jsonl', bytes: utf8('{"format":"factmark","schemaVersion":1}\n') });
+    await expect(page.getByRole('alert')).toHaveText(/The dataset import stopped unexpectedly\. Try again; if it happens again, import the files in smaller parts\. Nothing was imported\./);
+    await expect(page.getByText('Your library is empty.')).toBeVisible();
+  });
+
   test('a Markdown file keeps its headings and lists in the reader', async ({ page }) => {
     await importFiles(page, [{ name: 'port-report.md', buffer: utf8('# Port attacked in Kaspiysk\n\nKyiv said a port was attacked.\n\n- Moscow denied it.\n- Reports of a second blast are unconfirmed.\n') }]);
     await expect(page.getByRole('status')).toContainText('Added 1 article.');

@@ -32,19 +32,14 @@ export interface ImportOutcome {
 
 export type ImportReply = { ok: true; outcome: ImportOutcome } | { ok: false; message: string };
 
-/** Reads the files and writes what they hold; where this runs, the database is opened by name. */
-export async function importFiles({ files, labels, dbName }: ImportRequest, repo?: Repository): Promise<ImportOutcome> {
+/** Reads the files and writes what they hold through `repo`. */
+export async function importFiles({ files, labels }: ImportRequest, repo: Repository): Promise<ImportOutcome> {
   const read = await readDatasetFiles(files, labels);
   const { documents, annotations } = read.dataset;
   const outcome = { formats: read.formats, errors: read.errors, warnings: read.warnings };
   if (documents.length === 0 && annotations.length === 0) return { ...outcome, result: null, labels: [] };
-  const db = repo ? null : new FactmarkDatabase(dbName);
-  try {
-    const result = await (repo ?? new Repository(db!)).importDataset(read.dataset);
-    return { ...outcome, result, labels: [...(read.dataset.labels ?? []), ...new Set(annotations.map((a) => a.label))] };
-  } finally {
-    db?.close();
-  }
+  const result = await repo.importDataset(read.dataset);
+  return { ...outcome, result, labels: [...(read.dataset.labels ?? []), ...new Set(annotations.map((a) => a.label))] };
 }
 
 /**
@@ -64,7 +59,7 @@ export async function importFilesOffThread(request: ImportRequest, repo: Reposit
       // the worker's script could not be loaded, or it failed outside the import: a message, no stack trace
       worker.onerror = (e) => {
         e.preventDefault();
-        reject(new Error('The dataset import stopped unexpectedly, so nothing was imported. Try again; if it happens again, import the files in smaller parts.'));
+        reject(new Error('The dataset import stopped unexpectedly. Try again; if it happens again, import the files in smaller parts.'));
       };
       const buffers = [...new Set(request.files.map((f) => f.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       worker.postMessage(request, buffers);
@@ -74,11 +69,14 @@ export async function importFilesOffThread(request: ImportRequest, repo: Reposit
   }
 }
 
-/** The worker's side (importFiles.worker.ts). */
+/** The worker's side (importFiles.worker.ts): the app's database opened by name (Dexie opens it on first use). */
 export async function answerImport(request: ImportRequest): Promise<ImportReply> {
+  const db = new FactmarkDatabase(request.dbName);
   try {
-    return { ok: true, outcome: await importFiles(request) };
+    return { ok: true, outcome: await importFiles(request, new Repository(db)) };
   } catch (error) {
     return { ok: false, message: describeError(error) };
+  } finally {
+    db.close();
   }
 }
