@@ -16,7 +16,10 @@ const SM = 'Memory';
  * In the page: click the article, then watch animation frames. First screen: the article's paragraphs fill the
  * reader's viewport and every annotation starting in the visible lines has its highlight range (checked against the
  * seeded spans, one line per paragraph in the bench text). Whole: all highlight ranges are registered. A state seen
- * in one frame is on screen once the next frame starts, so each time is taken at the frame after.
+ * in one frame is taken at the frame after; the first screen, further, not before the browser reports the visible
+ * paragraphs presented on screen (Element Timing: the paragraphs get an `elementtiming` attribute as they are added,
+ * unless the app gave them one). Both are returned (`first`, and `nextFrame`: the frame after alone, the measure
+ * before the presentation was taken, which ran 20–40 ms earlier than the pixels).
  */
 export function openAndWait({ spans, lineStarts }) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
@@ -24,17 +27,19 @@ export function openAndWait({ spans, lineStarts }) {
   // whole: every annotation has its highlight range ready (data-highlights); the reader registers only the ranges of
   // the chunks in view and one either side (Reader.tsx), the rest as the window reaches them
   const painted = () => Number(document.querySelector('[data-highlights]')?.getAttribute('data-highlights') ?? 0);
+  /** The paragraphs visible at the first screen, once it is shown. */
+  let visible = null;
   const firstScreenShown = () => {
     const scroller = document.querySelector('.reader-scroll');
     if (!scroller) return false;
     const box = scroller.getBoundingClientRect();
     const ps = document.querySelectorAll('[role="document"] p');
-    const visible = new Set();
+    const inView = new Set();
     let last = -1;
     for (let i = 0; i < ps.length; i++) {
       const r = ps[i].getBoundingClientRect();
       if (r.top >= box.bottom) break;
-      if (r.bottom > box.top) visible.add(ps[i]);
+      if (r.bottom > box.top) inView.add(ps[i]);
       last = i;
     }
     // the text must fill the viewport: a paragraph is rendered below it (the last visible one may end in the margin
@@ -43,9 +48,22 @@ export function openAndWait({ spans, lineStarts }) {
     const end = (lineStarts[last + 1] ?? Infinity) - 1;
     const expected = spans.filter(([s]) => s < end).length;
     let shown = 0;
-    for (const h of layers()) for (const range of h) if (visible.has(range.startContainer.parentElement?.closest('p'))) shown++;
-    return shown >= expected;
+    for (const h of layers()) for (const range of h) if (inView.has(range.startContainer.parentElement?.closest('p'))) shown++;
+    if (shown < expected) return false;
+    visible = inView;
+    return true;
   };
+  // when each paragraph was first presented on screen (Element Timing)
+  const presented = new Map();
+  const timing = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.element && !presented.has(e.element)) presented.set(e.element, e.renderTime || e.startTime);
+  });
+  timing.observe({ type: 'element' });
+  const mark = (p) => p.matches('[role="document"] p') && !p.hasAttribute('elementtiming') && p.setAttribute('elementtiming', 'bench');
+  const added = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) [n, ...n.querySelectorAll('[role="document"] p')].forEach(mark);
+  });
+  added.observe(document.body, { subtree: true, childList: true });
   return (async () => {
     const button = document.querySelector('[role="table"][aria-label="Articles"] .title-button');
     let first = null;
@@ -59,11 +77,17 @@ export function openAndWait({ spans, lineStarts }) {
       const now = performance.now() - t0;
       if (sawFirst && first === null) first = now;
       if (sawWhole && whole === null) whole = now;
-      if (!sawFirst && firstScreenShown()) sawFirst = true;
+      // the visible paragraphs are among those added so far: the rest need no timing (it costs the browser work)
+      if (!sawFirst && firstScreenShown()) (sawFirst = true), added.disconnect();
       if (painted() === spans.length) sawWhole = true;
       if (now > 300_000) throw new Error(`only ${painted()} of ${spans.length} highlights after 300 s`);
     }
-    return { first, whole };
+    // the entries of the last frames arrive a little after their presentation
+    for (let i = 0; i < 50 && [...visible].some((p) => !presented.has(p)); i++) await frame();
+    timing.disconnect();
+    const shownAt = [...visible].map((p) => presented.get(p));
+    if (shownAt.some((t) => t === undefined)) throw new Error('the browser did not report the first screen\'s paragraphs as presented (Element Timing)');
+    return { first: Math.max(first, Math.max(...shownAt) - t0), nextFrame: first, whole };
   })();
 }
 
@@ -325,15 +349,17 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     step(`baseline: plain paragraphs ${summary(plain).median.toFixed(0)} ms`);
 
     const first = [];
+    const nextFrame = [];
     const whole = [];
     for (let i = 0; i < runs; i++) {
       await openApp(page, base, 1);
       const t = await page.evaluate(openAndWait, seeded);
       first.push(t.first);
+      nextFrame.push(t.nextFrame);
       whole.push(t.whole);
-      step(`open ${i + 1}/${runs}: first screen ${t.first.toFixed(0)} ms, whole ${t.whole.toFixed(0)} ms`);
+      step(`open ${i + 1}/${runs}: first screen on screen ${t.first.toFixed(0)} ms (frame after ${t.nextFrame.toFixed(0)} ms), whole ${t.whole.toFixed(0)} ms`);
     }
-    rows.push(row({ scenario: S1, measure: 'first screen of text with its highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: 'From the click on the article in the library until a frame after the one in which the reader viewport is filled with text and every annotation starting in the visible lines is painted. Baseline column: the whole text as plain <p> in a blank same-origin page.' }));
+    rows.push(row({ scenario: S1, measure: 'first screen of text with its highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: `From the click on the article in the library until the browser presents the frame in which the reader viewport is filled with text and every annotation starting in the visible lines has its highlight (Element Timing of the visible paragraphs, and not before the frame after that state). Taken at the frame after alone: median ${summary(nextFrame).median.toFixed(0)} ms. Baseline column: the whole text as plain <p> in a blank same-origin page.` }));
     rows.push(row({ scenario: S1, measure: 'whole article ready (all 10k highlights)', value: timing(whole), baseline: timing(plain), budget: { on: 'ratio', max: 1.6 }, note: 'Until a frame after the one in which all 10,000 annotations have their highlight range ready (every chunk of the article rendered; the reader registers the ranges of the chunks in view and one either side).' }));
 
     const appHeap = await heapAfterGc(page);

@@ -10,6 +10,7 @@ import { HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { primeLexicalEvents } from './lexicalEvents.ts';
 import { watchReadingWindow } from './readingWindow.ts';
+import { whenPresented } from './whenPresented.ts';
 import './reader.css';
 import { TextMap } from './textMap.ts';
 
@@ -128,6 +129,8 @@ function showPrepared(body: HTMLElement | null, painter: HighlightPainter): void
 
 /** Time a background slice of rendering may take before it yields to input and painting. */
 const SLICE_MS = 12;
+/** The longest the rest of an article waits for its first screen to be reported on screen (a few frames). */
+const FIRST_SCREEN_WAIT_MS = 250;
 
 /**
  * Renders the article in chunks (buildArticle.ts): the first chunk at once, so the first screen shows without waiting
@@ -219,7 +222,9 @@ function ArticlePlugin({
       if (!map.complete) timer = setTimeout(slice, 0);
     };
     onMap(map);
-    if (!map.complete) timer = setTimeout(slice, 0);
+    // the rest is rendered once the first screen is on screen (whenPresented.ts); the first text's block is in it
+    const firstBlock = firstStarts[0]?.node.parentElement?.parentElement;
+    const stopWaiting = map.complete ? () => {} : firstBlock ? whenPresented(firstBlock, slice, FIRST_SCREEN_WAIT_MS) : ((timer = setTimeout(slice, 0)), () => {});
     // the reading window starts as the first chunk (what the first frame can show) and follows the scroll box from
     // the first frame on, once the box is laid out (readingWindow.ts)
     const firstWindow: [number, number] = [0, plan.chunkCount > 1 ? plan.chunkEnd(0) + 1 : Infinity];
@@ -230,6 +235,7 @@ function ArticlePlugin({
       if (box) stopWatching = watchReadingWindow(box, map, firstWindow, onWindow);
     });
     return () => {
+      stopWaiting();
       clearTimeout(timer);
       cancelAnimationFrame(start);
       stopWatching();
