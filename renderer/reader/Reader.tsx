@@ -222,9 +222,9 @@ function ArticlePlugin({
       if (!map.complete) timer = setTimeout(slice, 0);
     };
     onMap(map);
-    // the rest is rendered once the first screen is on screen (whenPresented.ts); the first text's block is in it
-    const firstBlock = firstStarts[0]?.node.parentElement?.parentElement;
-    const stopWaiting = map.complete ? () => {} : firstBlock ? whenPresented(firstBlock, slice, FIRST_SCREEN_WAIT_MS) : ((timer = setTimeout(slice, 0)), () => {});
+    // the rest is rendered once the first screen is on screen (whenPresented.ts): the first text's block is in it
+    const firstBlock = firstStarts[0]?.node.parentElement?.parentElement ?? root;
+    const stopWaiting = map.complete ? () => {} : whenPresented(firstBlock, slice, FIRST_SCREEN_WAIT_MS);
     // the reading window starts as the first chunk (what the first frame can show) and follows the scroll box from
     // the first frame on, once the box is laid out (readingWindow.ts)
     const firstWindow: [number, number] = [0, plan.chunkCount > 1 ? plan.chunkEnd(0) + 1 : Infinity];
