@@ -124,6 +124,20 @@ describe('Factmark JSONL import reports bad input with its place and keeps the r
     expect(dataset.documents).toHaveLength(4);
   });
 
+  it('the same document twice (two annotators\' lines in one file): one document with the annotations of both, reported', async () => {
+    const second = JSON.parse(lines(jsonl)[1]!);
+    second.annotations = second.annotations.map((a: { id: string }) => ({ ...a, id: `${a.id}-second`, annotator: 'Second Annotator' }));
+    const { problems, dataset } = await importText(`${jsonl.trimEnd()}\n${JSON.stringify(second)}\n`);
+    const line = lines(jsonl).length + 1;
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', line, message: `document "${second.id}" appears more than once; its annotations are merged` }));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(dataset.documents).toHaveLength(corpus.documents.length);
+    const onIt = dataset.annotations.filter((a) => a.documentId === second.id);
+    expect(onIt).toHaveLength(2 * second.annotations.length);
+    expect(new Set(onIt.map((a) => a.annotator)).size).toBeGreaterThan(1);
+    expect(dataset.annotations).toHaveLength(corpus.annotations.length + second.annotations.length);
+  });
+
   it('a wrong content hash and text that is not normalised are repaired and reported', async () => {
     const { problems, dataset } = await importText(withLine(2, (d) => (d.text = d.text.replace(/\n/g, '\r\n'))));
     expect(problems.every((p) => p.severity === 'warning' && p.line === 2)).toBe(true);
