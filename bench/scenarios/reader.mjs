@@ -19,7 +19,7 @@ const SM = 'Memory';
  * in one frame is taken at the frame after; the first screen, further, not before the browser reports the visible
  * paragraphs presented on screen (Element Timing: the paragraphs get an `elementtiming` attribute as they are added,
  * unless the app gave them one). Both are returned (`first`, and `nextFrame`: the frame after alone, the measure
- * before the presentation was taken, which ran 20–40 ms earlier than the pixels).
+ * before the presentation was taken, which ran 20–45 ms earlier than the pixels).
  */
 export function openAndWait({ spans, lineStarts }) {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
