@@ -55,10 +55,10 @@ export function openAndWait({ spans, lineStarts }) {
   };
   // when each paragraph was first presented on screen (Element Timing)
   const presented = new Map();
-  const timing = new PerformanceObserver((list) => {
+  const presentations = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.element && !presented.has(e.element)) presented.set(e.element, e.renderTime || e.startTime);
   });
-  timing.observe({ type: 'element' });
+  presentations.observe({ type: 'element' });
   const mark = (p) => p.matches('[role="document"] p') && !p.hasAttribute('elementtiming') && p.setAttribute('elementtiming', 'bench');
   const added = new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) [n, ...n.querySelectorAll('[role="document"] p')].forEach(mark);
@@ -84,7 +84,7 @@ export function openAndWait({ spans, lineStarts }) {
     }
     // the entries of the last frames arrive a little after their presentation
     for (let i = 0; i < 50 && [...visible].some((p) => !presented.has(p)); i++) await frame();
-    timing.disconnect();
+    presentations.disconnect();
     const shownAt = [...visible].map((p) => presented.get(p));
     if (shownAt.some((t) => t === undefined)) throw new Error('the browser did not report the first screen\'s paragraphs as presented (Element Timing)');
     return { first: Math.max(first, Math.max(...shownAt) - t0), nextFrame: first, whole };

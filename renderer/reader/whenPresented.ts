@@ -3,21 +3,20 @@
  * that is not reported (no text in it, a hidden window that paints nothing, no API). Returns a cancel function.
  *
  * Why: a long article's rest is rendered in background slices. Started as soon as the first screen is painted, on a
- * two-core machine they compete with rasterising and presenting it: measured in the bench, the first screen
- * reached the screen 10–20 ms later than with no slices at all (bench/README, scenario 1).
+ * two-core machine they compete with rasterising and presenting it: in interleaved bench runs the first screen was
+ * presented at 146–148 ms with them, 134–138 ms with them waiting for this, 115–122 ms with none (bench/README).
  */
 export function whenPresented(element: Element, then: () => void, fallbackMs: number): () => void {
   let done = false;
   const run = () => {
     if (done) return;
-    done = true;
     cancel();
     then();
   };
   const timer = setTimeout(run, fallbackMs);
   let observer: PerformanceObserver | undefined;
   if (PerformanceObserver.supportedEntryTypes?.includes('element')) {
-    const id = `fm-first-screen-${Math.random().toString(36).slice(2)}`;
+    const id = `fm-first-screen-${crypto.randomUUID()}`;
     observer = new PerformanceObserver((list) => {
       if (list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === id)) run();
     });
