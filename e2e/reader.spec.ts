@@ -165,6 +165,74 @@ test.describe('tagging', () => {
     expect(await paintedHighlights(page)).toMatchObject({ 'fm-claim': [], 'fm-denial': [], 'fm-unverified': [] });
   });
 
+  test('a relabel shows in its select, its badge and its highlight from the first frame on, never the old label', async ({ page }) => {
+    await dragSelect(page, 'destroyed an unmanned aerial vehicle over Kaspiysk');
+    await page.keyboard.press('1');
+    const item = annotationItems(page).first();
+    await expectItemLabel(item, 'Claim');
+    const select = item.getByRole('combobox', { name: 'Label' });
+    // what each frame shows after the choice, until the saved list has caught up (its time stamp is redrawn)
+    const frames = await select.evaluate(async (el: HTMLSelectElement) => {
+      const li = el.closest('li')!;
+      const seen: string[] = [];
+      el.value = 'denial';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let i = 0; i < 30; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const denial = CSS.highlights.get('fm-denial')?.size ?? 0;
+        seen.push(`${el.value} ${li.querySelector('.badge')!.textContent} ${denial ? 'denial' : 'claim'} highlight`);
+      }
+      return seen;
+    });
+    expect(new Set(frames)).toEqual(new Set(['denial Denial denial highlight']));
+    await expectItemLabel(item, 'Denial');
+    await expect(page.getByRole('status')).toContainText('is now denial');
+  });
+
+  test('when the disk is full a tag and a relabel are refused with a message, and what is shown is what is stored', async ({ page }) => {
+    const full = (on: boolean) =>
+      page.evaluate((on) => {
+        // the quota error IndexedDB raises when the disk or the origin's quota is full, for writes of annotations
+        const w = window as unknown as { __writes?: Record<string, (...a: unknown[]) => IDBRequest> };
+        w.__writes ??= { add: IDBObjectStore.prototype.add, put: IDBObjectStore.prototype.put };
+        for (const [name, write] of Object.entries(w.__writes)) {
+          (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore, ...args: unknown[]) {
+            if (on && this.name === 'annotations') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            return write.apply(this, args);
+          };
+        }
+      }, on);
+    const message = 'The disk or the storage quota is full, so nothing was saved. Free some space and try again.';
+
+    await full(true);
+    await dragSelect(page, 'destroyed an unmanned aerial vehicle over Kaspiysk');
+    await page.keyboard.press('1');
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(annotationItems(page)).toHaveCount(0);
+    expect((await paintedHighlights(page))['fm-claim']).toEqual([]);
+    // the selection stays, to be tagged again once there is space
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe('destroyed an unmanned aerial vehicle over Kaspiysk');
+    await full(false);
+    await page.keyboard.press('1');
+    await expect(annotationItems(page)).toHaveCount(1);
+    const item = annotationItems(page).first();
+    await expectItemLabel(item, 'Claim');
+
+    await full(true);
+    await item.getByRole('combobox', { name: 'Label' }).selectOption('Denial');
+    await expect(page.getByRole('alert')).toContainText(message);
+    // the select, the badge and the highlight go back to the stored label
+    await expectItemLabel(item, 'Claim');
+    await expect.poll(() => paintedHighlights(page)).toMatchObject({ 'fm-claim': ['destroyed an unmanned aerial vehicle over Kaspiysk'], 'fm-denial': [] });
+    await page.screenshot({ path: 'test-results/screens/relabel-disk-full.png' });
+
+    await full(false);
+    await page.reload();
+    await openArticle(page, /Kaspiysk/);
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expectItemLabel(annotationItems(page).first(), 'Claim');
+  });
+
   test('clicking an item scrolls to its highlight and flashes it', async ({ page }) => {
     await dragSelect(page, 'disabled" a Russian minesweeping vessel');
     await page.keyboard.press('1');

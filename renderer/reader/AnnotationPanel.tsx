@@ -16,7 +16,8 @@ interface AnnotationPanelProps {
   loaded: boolean;
   selectedId: string | null;
   onSelect(annotation: Annotation): void;
-  onRelabel(annotation: Annotation, label: Label): void;
+  /** Resolves to whether the new label was saved. */
+  onRelabel(annotation: Annotation, label: Label): Promise<boolean>;
   onDelete(annotation: Annotation): void;
   /** Links into and out of this article's annotations. */
   links: ArticleLinks;
@@ -206,7 +207,8 @@ interface AnnotationItemProps {
   selected: boolean;
   measure(element: Element | null): void;
   onSelect(annotation: Annotation): void;
-  onRelabel(annotation: Annotation, label: Label): void;
+  /** Resolves to whether the new label was saved. */
+  onRelabel(annotation: Annotation, label: Label): Promise<boolean>;
   onDelete(annotation: Annotation): void;
   /** The claim this one answers; MISSING when it was deleted. */
   target: LinkedAnnotation | typeof MISSING | undefined;
@@ -225,13 +227,23 @@ const AnnotationItem = memo(function AnnotationItem({
   annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, sourceSpan, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
 }: AnnotationItemProps) {
   const labels = useLabels();
-  const def = labelDef(a.label, labels);
+  // The label chosen in the select shows at once, as the reader's highlight does, until the list catches up with the
+  // commit (the panel follows it by a frame); put back if it was not saved. Without it the select, whose value is
+  // the list's, would flick back to the old label until then.
+  const [chosen, setChosen] = useState<{ label: Label; from: Label } | null>(null);
+  useEffect(() => setChosen(null), [a.label]);
+  const label = chosen?.from === a.label ? chosen.label : a.label;
+  const def = labelDef(label, labels);
+  const choose = (l: Label) => {
+    setChosen({ label: l, from: a.label });
+    void onRelabel(a, l).then((saved) => saved || setChosen(null));
+  };
   return (
     <li
       ref={measure}
       data-index={index}
       data-id={a.id}
-      className={`annotation-item ${labelClass(a.label)}${selected ? ' selected' : ''}`}
+      className={`annotation-item ${labelClass(label)}${selected ? ' selected' : ''}`}
       aria-current={selected ? 'true' : undefined}
       aria-setsize={setSize}
       aria-posinset={index + 1}
@@ -242,7 +254,7 @@ const AnnotationItem = memo(function AnnotationItem({
       }}
     >
       <button type="button" className="quote" title="Show in the article" aria-label={`${def.name}: ${a.quote}`}>
-        <span className={`badge ${labelClass(a.label)}`}>{def.name}</span>
+        <span className={`badge ${labelClass(label)}`}>{def.name}</span>
         <q>{a.quote}</q>
       </button>
       <div className="item-meta">
@@ -254,7 +266,7 @@ const AnnotationItem = memo(function AnnotationItem({
         <label>
           <span className="visually-hidden">Label</span>
           {/* a label no longer in the set still shows as this annotation's value */}
-          <LabelSelect aria-label="Label" value={a.label} onChange={(l) => l && onRelabel(a, l)} />
+          <LabelSelect aria-label="Label" value={label} onChange={(l) => l && choose(l)} />
         </label>
         <button type="button" className="details-button" aria-haspopup="dialog" aria-keyshortcuts="Enter" onClick={() => onOpenDetails(a)}>
           Details…

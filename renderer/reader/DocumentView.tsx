@@ -60,11 +60,14 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   const { links, queries } = useArticleLinks(repo, session.annotations, session.loaded);
   const [detailsId, setDetailsId] = useState<string | null>(null);
 
+  /** Runs an action; a failure is announced. Resolves to whether it succeeded. */
   const guard = async (task: () => Promise<void>) => {
     try {
       await task();
+      return true;
     } catch (error) {
       announce(describeError(error), 'error');
+      return false;
     }
   };
 
@@ -241,7 +244,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   // stable identities: the panel's memoised items are not re-rendered because this view re-rendered after a tag
   const panelHandlers = {
     onSelect: useStableHandler(reveal),
-    onRelabel: useStableHandler((a: Annotation, l: Label) => void relabel(a, l)),
+    onRelabel: useStableHandler(relabel),
     onDelete: useStableHandler((a: Annotation) => void remove(a)),
     onOpenDetails: useStableHandler((a: Annotation) => setDetailsId(a.id)),
     onFollow: useStableHandler(follow),

@@ -23,6 +23,7 @@ export interface AnnotationSession {
   tag(span: Span, label: Label): Promise<Annotation>;
   /** Tags several spans as one undoable step (one transaction: all of them or none). */
   tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
+  /** Painted in the reader at once, before the commit (the select already shows it); put back if it is not saved. */
   relabel(annotation: Annotation, label: Label): Promise<void>;
   /** Replaces an annotation's details (note, source, confidence, evidence, link) as one undoable update. */
   update(before: Annotation, after: Annotation): Promise<void>;
@@ -56,14 +57,19 @@ function historyOf(documentId: string): OpHistory {
 
 /**
  * The annotations of the open document. Every operation is written to the database first; the list shown changes
- * only once the write is committed, so whatever is shown survives a crash. Operations run one after another.
+ * only once the write is committed, so whatever is shown survives a crash. One exception: a relabel is chosen in the
+ * panel's Label select, which shows the choice before it is saved, so the reader paints its highlight in that same
+ * frame rather than a frame after the commit, and puts it back if the write fails. Operations run one after another.
  */
 export function useAnnotationSession(
   repo: Repository,
   doc: FmDocument,
   annotator: string,
   onChanged: () => void,
-  /** Called with the article's list the moment a change to it is committed, before React renders it (the reader paints it at once). */
+  /**
+   * Called with the article's list the moment a change to it is committed, before React renders it (the reader paints
+   * it at once); for a relabel, also as it is sent, and with the committed list again if it fails.
+   */
   onCommitted?: (annotations: readonly Annotation[]) => void,
 ): AnnotationSession {
   // the first screen's annotations, read as the article was chosen: the reader starts with them
@@ -143,8 +149,17 @@ export function useAnnotationSession(
   );
 
   const commit = useCallback(
-    async (op: HistoryOp) => {
-      await repo.apply(op);
+    async (op: HistoryOp, shownFirst = false) => {
+      // a change the user already sees (a relabel, in its select) is painted in the reader at once too, and put back
+      // if it cannot be saved
+      const shown = shownFirst && op.kind !== 'batch' ? splitOp(op).annotations : undefined;
+      if (shown) committed.current?.(applyInOrder(latest.current, shown));
+      try {
+        await repo.apply(op);
+      } catch (error) {
+        if (shown) committed.current?.(latest.current);
+        throw error;
+      }
       if (op.kind === 'batch') return commitBatch(op.ops);
       // re-attaching an orphan moves it from one list to the other
       const parts = splitOp(op);
@@ -156,9 +171,9 @@ export function useAnnotationSession(
   );
 
   /** A new operation: committed, then recorded for undo. */
-  const perform = (op: HistoryOp) =>
+  const perform = (op: HistoryOp, shownFirst = false) =>
     run(async () => {
-      await commit(op);
+      await commit(op, shownFirst);
       history.record(op);
     });
 
@@ -192,7 +207,7 @@ export function useAnnotationSession(
       return created;
     },
     async relabel(annotation, label) {
-      if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } });
+      if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } }, true);
     },
     update: (before, after) => perform({ kind: 'update', before, after }),
     remove: (annotation) => perform({ kind: 'delete', annotation }),
