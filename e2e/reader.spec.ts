@@ -193,9 +193,13 @@ test.describe('tagging', () => {
     const full = (on: boolean) =>
       page.evaluate((on) => {
         // the quota error IndexedDB raises when the disk or the origin's quota is full, for writes of annotations
-        const w = window as unknown as { __writes?: Record<string, (...a: unknown[]) => IDBRequest> };
-        w.__writes ??= { add: IDBObjectStore.prototype.add, put: IDBObjectStore.prototype.put };
-        for (const [name, write] of Object.entries(w.__writes)) {
+        type Write = (this: IDBObjectStore, ...a: unknown[]) => IDBRequest;
+        const w = window as unknown as { __writes?: Record<string, Write> };
+        const writes = (w.__writes ??= {
+          add: IDBObjectStore.prototype.add as unknown as Write,
+          put: IDBObjectStore.prototype.put as unknown as Write,
+        });
+        for (const [name, write] of Object.entries(writes)) {
           (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore, ...args: unknown[]) {
             if (on && this.name === 'annotations') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
             return write.apply(this, args);
