@@ -32,8 +32,15 @@ export async function pasteArticle(page: Page, title: string, text: string) {
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 
-/** Screen rectangle of a piece of the article's text: [left, top, right, bottom] of its first and last line boxes. */
+/**
+ * Screen rectangle of a piece of the article's text: [left, top, right, bottom] of its first and last line boxes.
+ * Waits for it to be rendered first: the reader renders the first screen at once and the rest of the text just after.
+ */
 async function textRect(page: Page, needle: string, from: number, to: number, occurrence: number) {
+  await page.waitForFunction(
+    ({ needle, occurrence }) => (document.querySelector('[aria-label="Article text"]')?.textContent ?? '').split(needle).length > occurrence + 1,
+    { needle, occurrence },
+  );
   return page.evaluate(
     ({ needle, from, to, occurrence }) => {
       const root = document.querySelector('[aria-label="Article text"]')!;

@@ -4,7 +4,7 @@ import { compareReadingOrder } from '../shared/annotation.ts';
 import { exportFactmark } from '../shared/formats/factmark.ts';
 import { highlightName } from '../shared/labels.ts';
 import { makeAnnotations, makeDocument, makeText, prng, sentencesOf } from '../bench/data.ts';
-import { annotationsRegion, chooseFiles, firstRun, openArticle, paintedHighlights } from './helpers.ts';
+import { annotationsRegion, chooseFiles, dragSelect, firstRun, openArticle, paintedHighlights } from './helpers.ts';
 
 const TITLE = 'A long article';
 const ANNOTATIONS = 3000;
@@ -67,5 +67,46 @@ test('a long article opens on its first screen with its highlights, lists every 
   await expect(current).toBeInViewport();
   await page.reload();
   await openArticle(page, TITLE);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+});
+
+test('a long article opens from the head of its text; if the rest cannot be read it says so, and what needs the whole text waits', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { doc, annotations, file } = await longArticle();
+  await firstRun(page);
+  await chooseFiles(page, 'Import dataset…', file);
+  await expect(page.getByRole('status')).toContainText(`${ANNOTATIONS} annotations`);
+  // the whole text cannot be read, as from a failing disk; its head (kept apart, renderer/db/textHeads.ts) can
+  await page.evaluate(() => {
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+      if (this.name === 'texts') throw new DOMException('The disk could not be read.', 'NotReadableError');
+      return get.apply(this, args);
+    };
+  });
+  await openArticle(page, TITLE);
+
+  // the first screen shows, with its highlights
+  const first = annotations[0]!;
+  await expect.poll(async () => (await paintedHighlights(page))[highlightName(first.label)]).toContain(first.quote);
+  const firstLine = doc.text.slice(0, doc.text.indexOf('\n'));
+  await expect(page.getByRole('document', { name: 'Article text' })).toContainText(firstLine);
+  await expect(page.getByRole('alert')).toContainText('Could not read the rest of this article: The disk could not be read.');
+  await page.screenshot({ path: test.info().outputPath('head-only.png') });
+
+  // tagging needs the whole text: it says so and saves nothing; Review waits too
+  const word = firstLine.split(' ')[2]!;
+  await dragSelect(page, word);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('status')).toContainText('The article is still opening. Try again in a moment.');
+  await expect(count(page)).toHaveText(String(ANNOTATIONS));
+  await expect(page.getByRole('button', { name: 'Review', exact: true })).toBeDisabled();
+
+  // once the disk reads again, the article opens whole: the selection is tagged
+  await page.reload();
+  await openArticle(page, TITLE);
+  await expect(page.getByRole('button', { name: 'Review', exact: true })).toBeEnabled();
+  await dragSelect(page, word);
+  await page.keyboard.press('1');
   await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
 });

@@ -5,7 +5,7 @@ import { FirstRun } from './components/FirstRun.tsx';
 import { PartSlot } from './components/lazyPart.tsx';
 import { LabelsProvider } from './labels/LabelsProvider.tsx';
 import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
-import type { DocumentSummary, Repository } from './db/repository.ts';
+import type { DocumentSummary, OpenedDocument, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
 import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
@@ -59,7 +59,12 @@ export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise
 
 function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows?: Promise<FirstRows>; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [openDoc, setOpenDoc] = useState<FmDocument | null>(null);
+  // the open article; while only the head of a long text is read, textLength exceeds its text's (Repository.openDocument)
+  const [opened, setOpened] = useState<Omit<OpenedDocument, 'readWhole'> | null>(null);
+  /** How to read the whole text of the open article, while only its head is read. */
+  const wholeToRead = useRef<{ documentId: string; read(): Promise<FmDocument | undefined> } | null>(null);
+  const openDoc = opened?.document ?? null;
+  const setOpenDoc = useCallback((doc: FmDocument | null) => setOpened(doc && { document: doc, textLength: doc.text.length }), []);
   // following a link into another article: the annotation to select once that article is open
   const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -119,12 +124,15 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
     [repo],
   );
 
-  /** The article and its first screen's annotations, read while the reader's chunk loads (if it is not preloaded yet). */
+  /**
+   * The article (a long one with the head of its text first) and its first screen's annotations, read while the
+   * reader's chunk loads (if it is not preloaded yet).
+   */
   const readForReader = useCallback(
     async (id: string) => {
       try {
-        const [doc] = await Promise.all([repo.getDocument(id), prefetchAnnotations(repo, id), DocumentView.load()]);
-        return doc ?? null;
+        const [article] = await Promise.all([repo.openDocument(id), prefetchAnnotations(repo, id), DocumentView.load()]);
+        return article ?? null;
       } catch (e) {
         announce(describeError(e), 'error');
         return undefined;
@@ -133,25 +141,47 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
     [repo, announce],
   );
 
+  const show = useCallback(({ readWhole, ...article }: OpenedDocument) => {
+    wholeToRead.current = readWhole ? { documentId: article.document.id, read: readWhole } : null;
+    setOpened(article);
+  }, []);
+
+  /**
+   * The reader shows the first screen of an article: the rest of a long text is read now, not before (taking in its
+   * ~1 M characters holds the main thread ~20 ms, which would hold up that first screen), and replaces its head.
+   */
+  const readRest = useCallback(
+    (documentId: string) => {
+      const pending = wholeToRead.current;
+      if (pending?.documentId !== documentId) return;
+      wholeToRead.current = null;
+      pending.read().then(
+        (doc) => doc && setOpened((o) => (o?.document.id === doc.id && o.document.text.length < doc.text.length ? { document: doc, textLength: doc.text.length } : o)),
+        (e: unknown) => announce(`Could not read the rest of this article: ${describeError(e)}`, 'error'),
+      );
+    },
+    [announce],
+  );
+
   const open = useCallback(
     async (id: string) => {
       // the first screen's annotations are read alongside the text, so the article shows with its highlights at once
-      const doc = await readForReader(id);
-      if (doc) setOpenDoc(doc);
-      else if (doc === null) announce('That article is no longer in the library.', 'error');
+      const article = await readForReader(id);
+      if (article) show(article);
+      else if (article === null) announce('That article is no longer in the library.', 'error');
     },
-    [readForReader, announce],
+    [readForReader, show, announce],
   );
 
   const openAnnotation = useCallback(
     async (documentId: string, annotationId: string) => {
-      const doc = await readForReader(documentId);
-      if (doc === undefined) return;
-      if (!doc) return announce('The linked article is no longer in the library.', 'error');
+      const article = await readForReader(documentId);
+      if (article === undefined) return;
+      if (!article) return announce('The linked article is no longer in the library.', 'error');
       setLinkTarget({ documentId, annotationId });
-      setOpenDoc(doc);
+      show(article);
     },
-    [readForReader, announce],
+    [readForReader, show, announce],
   );
 
   /** Opens a dialog once its part is loaded. */
@@ -236,8 +266,8 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
           announce={announce}
           onReload={reload}
           onPatch={patchDocuments}
-          onRemoved={(ids) => setOpenDoc((d) => (d && ids.includes(d.id) ? null : d))}
-          onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpenDoc((d) => (d?.id === id ? doc : d)))}
+          onRemoved={(ids) => setOpened((o) => (o && ids.includes(o.document.id) ? null : o))}
+          onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpened((o) => (o?.document.id === id ? { document: doc, textLength: doc.text.length } : o)))}
           onSelectionChange={setSelectedIds}
           onOpen={(id) => void open(id)}
           onPaste={() => void showDialog('paste')}
@@ -286,6 +316,8 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
                 key={`${openDoc.id}:${labelsRevision}`}
                 repo={repo}
                 document={openDoc}
+                textLength={opened?.textLength ?? openDoc.text.length}
+                onFirstScreen={readRest}
                 annotator={annotator}
                 onCountsChanged={refreshCounts}
                 announce={announce}

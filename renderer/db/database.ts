@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Label } from '../../shared/labels.ts';
 import type { Annotation, Block, FmDocument, Rejection, Tombstone } from '../../shared/model.ts';
 import { COUNTS_TABLE, DOCUMENT_TOTAL, derivedFacts, STATS_TABLE, titleKey, type DocumentTotalRecord, type LabelCountRecord } from './derived.ts';
+import { HEADS_TABLE, type TextHeadRecord } from './textHeads.ts';
 
 export interface SettingRecord {
   key: string;
@@ -62,6 +63,16 @@ export const SCHEMA_V3 = {
 };
 
 /**
+ * Version 4: the head of each long text (textHeads.ts), so the reader shows a long article's first screen without
+ * waiting for the whole text. No upgrade step: reading every text to find the long ones would hold up the first start
+ * of a big library, so a text stored before gets its head the first time it is opened.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  [HEADS_TABLE]: 'id',
+};
+
+/**
  * The local database. Annotations are stand-off records: this is the source of truth and the reader renders from
  * it; no editor state is stored. Transactions use 'strict' durability so that a committed write survives a crash.
  */
@@ -75,12 +86,14 @@ export class FactmarkDatabase extends Dexie {
   settings!: Table<SettingRecord, string>;
   labelCounts!: Table<LabelCountRecord, string>;
   libraryStats!: Table<DocumentTotalRecord, string>;
+  textHeads!: Table<TextHeadRecord, string>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(moveTextsOut);
     this.version(3).stores(SCHEMA_V3).upgrade(deriveFacts);
+    this.version(4).stores(SCHEMA_V4);
     this.use(derivedFacts);
   }
 }

@@ -10,11 +10,14 @@
  *   order, so its first rows are a bounded read.
  * - `libraryStats`: how many documents are stored (the trash included), for the table's row count before the whole
  *   list is read: IndexedDB's count() walks every record (~0.7 s at 100,000).
+ * - `textHeads`: the head of each long text (textHeads.ts), which the reader shows before the whole text is read.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Annotation } from '../../shared/model.ts';
 import type { LabelCounts } from '../../shared/labels.ts';
 import { fold } from '../../shared/text/fold.ts';
+import type { TextRecord } from './database.ts';
+import { HEADS_TABLE, headOf, type TextHeadRecord } from './textHeads.ts';
 
 /** One record of the labelCounts table: only labels with a count; no record means no annotations. */
 export interface LabelCountRecord {
@@ -219,7 +222,55 @@ function withTitleKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
   return { ...req, values };
 }
 
-/** The middleware (FactmarkDatabase installs it): counts on annotation writes, title keys and the total on document writes. */
+/** Writes the heads of the long texts among `texts`; removes any head of the others (a long text replaced by a short one). */
+function writeHeads(heads: DBCoreTable, trans: DBCoreTransaction, texts: TextRecord[], replacing: boolean): Promise<unknown> | null {
+  const put: TextHeadRecord[] = [];
+  const short: string[] = [];
+  for (const t of texts) {
+    const head = headOf(t);
+    if (head) put.push(head);
+    else short.push(t.id);
+  }
+  const removed = replacing && short.length ? heads.mutate({ type: 'delete', trans, keys: short }) : null;
+  const written = put.length ? heads.mutate({ type: 'put', trans, values: put }) : null;
+  return then(removed, () => written);
+}
+
+/**
+ * Text writes also write the texts' heads, and a removed text's head goes with it. A put into `texts` (no unique
+ * index) cannot fail alone, so its heads are sent right behind it; an add can fail record by record (an id already
+ * there, whose text keeps its head), so its heads follow its answer, for the records written only.
+ */
+function withHeads(table: DBCoreTable, heads: () => DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate(req) {
+      const trans = req.trans as DBCoreTransaction & IDBTransaction;
+      // an upgrade step of a version before 4 writes texts while there is no table of heads yet
+      if (!trans.objectStoreNames.contains(HEADS_TABLE)) return table.mutate(req);
+      switch (req.type) {
+        case 'add':
+          return then(table.mutate(req), (res) =>
+            then(writeHeads(heads(), trans, (req.values as TextRecord[]).filter((_, i) => res.failures[i] === undefined), false), () => res),
+          );
+        case 'put': {
+          const written = table.mutate(req);
+          return then(writeHeads(heads(), trans, req.values as TextRecord[], true), () => written);
+        }
+        case 'delete': {
+          const written = table.mutate(req);
+          return then(heads().mutate({ type: 'delete', trans, keys: req.keys }), () => written);
+        }
+        case 'deleteRange': {
+          const written = table.mutate(req);
+          return then(heads().mutate({ type: 'deleteRange', trans, range: req.range }), () => written);
+        }
+      }
+    },
+  };
+}
+
+/** The middleware (FactmarkDatabase installs it): counts on annotation writes, title keys and the total on document writes, heads on text writes. */
 export const derivedFacts: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'factmark-derived',
@@ -227,8 +278,11 @@ export const derivedFacts: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        // every read-write transaction over annotations or documents also writes what is derived from them
-        const extra = mode !== 'readwrite' ? [] : [...(stores.includes('annotations') ? [COUNTS_TABLE] : []), ...(stores.includes('documents') ? [STATS_TABLE] : [])];
+        // every read-write transaction over annotations, documents or texts also writes what is derived from them
+        const extra =
+          mode !== 'readwrite'
+            ? []
+            : [...(stores.includes('annotations') ? [COUNTS_TABLE] : []), ...(stores.includes('documents') ? [STATS_TABLE] : []), ...(stores.includes('texts') ? [HEADS_TABLE] : [])];
         const scope = [...stores, ...extra.filter((t) => !stores.includes(t) && down.schema.tables.some((s) => s.name === t))];
         return down.transaction(scope, mode, options);
       },
@@ -248,6 +302,7 @@ export const derivedFacts: Middleware<DBCore> = {
           const counted = deriving<unknown, null>(table, STATS_TABLE, () => null, (req, before, res) => addToTotal(down.table(STATS_TABLE), req.trans, totalDelta(req, before, res)), true);
           return { ...counted, mutate: (req) => counted.mutate(withTitleKeys(req)) };
         }
+        if (name === 'texts') return withHeads(table, () => down.table(HEADS_TABLE));
         return table;
       },
     };

@@ -5,6 +5,7 @@ import { DEFAULT_LABELS, emptyCounts, type LabelCounts, type LabelSet } from '..
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 import { listLibrary } from './library.ts';
+import { HEAD_FROM_CHARS, headOf } from './textHeads.ts';
 
 export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
 
@@ -21,6 +22,16 @@ export function splitDocument(doc: FmDocument): [DocumentRecord, TextRecord] {
 
 function joinDocument({ titleKey: _derived, ...meta }: DocumentRecord, text: TextRecord | undefined): FmDocument {
   return { ...meta, text: text?.text ?? '', ...(text?.blocks ? { blocks: text.blocks } : {}) };
+}
+
+/** An article as the reader opens it: a long text's head first (textHeads.ts), the whole text when asked for. */
+export interface OpenedDocument {
+  /** The document; until `readWhole` has answered, its text may be the head of the text only (its first characters). */
+  document: FmDocument;
+  /** The whole text's length. */
+  textLength: number;
+  /** Reads the whole document, when `document` holds the head of its text only. */
+  readWhole?: () => Promise<FmDocument | undefined>;
 }
 
 export interface AddDocumentsResult {
@@ -146,6 +157,37 @@ export class Repository {
       const [meta, text] = await Promise.all([this.db.documents.get(id), this.db.texts.get(id)]);
       return meta && joinDocument(meta, text);
     });
+  }
+
+  /**
+   * Opens an article for reading: with the head of its text where it is long, so that its first screen need not wait
+   * for the whole text (~50 ms to read at 1.3 M characters, and ~20 ms of the main thread to take in); the caller
+   * reads the whole with `readWhole` once that screen is shown. A long text stored before heads existed gets its head
+   * now, for the next opening. Undefined if there is no such document.
+   */
+  async openDocument(id: string): Promise<OpenedDocument | undefined> {
+    // two reads of their own, not one transaction, whose promise would wait for its commit
+    const [meta, head] = await Promise.all([this.db.documents.get(id), this.db.textHeads.get(id)]);
+    if (!meta) return undefined;
+    if (head) return { document: joinDocument(meta, head), textLength: head.length, readWhole: () => this.getDocument(id) };
+    const doc = await this.getDocument(id);
+    if (!doc) return undefined;
+    if (doc.text.length > HEAD_FROM_CHARS) void this.storeHead(doc);
+    return { document: doc, textLength: doc.text.length };
+  }
+
+  /**
+   * Stores the head of a text stored before heads existed (database.ts, version 4), if the text is still there. A
+   * failure (a full disk, say) costs only speed: the article opens as before, and the next opening tries again.
+   */
+  private async storeHead(doc: FmDocument): Promise<void> {
+    const head = headOf(doc);
+    if (!head) return;
+    await this.db
+      .transaction('rw', this.db.texts, this.db.textHeads, async () => {
+        if (await this.db.texts.where(':id').equals(doc.id).count()) await this.db.textHeads.put(head);
+      })
+      .catch(() => undefined);
   }
 
   /** The library: every document not in the trash, without its text, with its counts per label, in library order. */

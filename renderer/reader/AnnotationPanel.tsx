@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useValueAfterPaint } from '../components/useValueAfterPaint.ts';
 import { labelDef, type Label } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
@@ -71,12 +71,19 @@ export function AnnotationPanel({ annotations: allNow, loaded, selectedId: selec
   }, [all]);
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : annotations.findIndex((a) => a.id === selectedId)), [annotations, selectedId]);
 
-  // The panel scrolls its heading and the list together: the list starts below the heading.
-  useLayoutEffect(() => {
+  // The panel scrolls its heading and the list together: the list starts below the heading. Measured once the
+  // browser has laid the panel out (a ResizeObserver's first report comes after layout), not by forcing a layout
+  // here: the panel mounts with the article's first screen, and forcing it then cost ~20 ms before that screen's frame.
+  useEffect(() => {
     const panel = panelRef.current;
     const list = listRef.current;
     if (!panel || !list) return;
-    setListTop(list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
+    const laidOut = new ResizeObserver(() => {
+      laidOut.disconnect();
+      setListTop(list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
+    });
+    laidOut.observe(list);
+    return () => laidOut.disconnect();
   }, [all.length === 0]);
 
   // The selected item stays rendered even when scrolled away, so focus in it and aria-current are not lost.

@@ -27,7 +27,12 @@ import type { Announce } from '../components/StatusArea.tsx';
 
 interface DocumentViewProps {
   repo: Repository;
+  /** The article; its text may be the head of a long text only, while the whole is read (Repository.openDocument). */
   document: FmDocument;
+  /** The whole text's length: more than the document's text while that is only its head. */
+  textLength?: number;
+  /** The reader shows the article's first screen (Reader's onFirstScreen). */
+  onFirstScreen?(documentId: string): void;
   annotator: string;
   onCountsChanged(documentId: string): void;
   announce: Announce;
@@ -42,12 +47,22 @@ interface DocumentViewProps {
 }
 
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
-export function DocumentView({ repo, document: doc, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument, onAdjudicationChange }: DocumentViewProps) {
+export function DocumentView({ repo, document: doc, textLength = doc.text.length, onFirstScreen, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument, onAdjudicationChange }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
+  // what needs the text itself (tagging, finding, resizing, review) waits for the whole of it: a long article shows
+  // the head of its text first, and the rest follows within a few frames
+  const whole = doc.text.length >= textLength;
   const readerRef = useRef<ReaderHandle>(null);
   const reviewingRef = useRef(false);
+  // settled when the reader reports the article's first screen on screen: what can wait for it (the rest of the
+  // annotations, the whole of a long text) does, so as not to compete with drawing that screen
+  const [firstScreen] = useState(() => {
+    let shown = () => {};
+    const promise = new Promise<void>((resolve) => (shown = resolve));
+    return { promise, shown };
+  });
   // a committed change is painted at once; the rest of this view follows as a transition (useAnnotationSession)
-  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list));
+  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list), firstScreen.promise);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const getMap = useCallback(() => mapRef.current, []);
@@ -76,6 +91,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
 
   const tagSelection = (label: Label) =>
     guard(async () => {
+      if (!whole) return announce('The article is still opening. Try again in a moment.');
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
       const tagged = selectionEnds();
@@ -157,7 +173,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
   // after following a link here from another article: select and show its annotation once the list is loaded
   const initialDone = useRef(false);
   useEffect(() => {
-    if (initialDone.current || !session.loaded || !initialSelectedId) return;
+    if (initialDone.current || !session.loaded || !whole || !initialSelectedId) return;
     initialDone.current = true;
     const a = session.annotations.find((x) => x.id === initialSelectedId);
     if (!a) return announce('The linked annotation is no longer in this article.', 'error');
@@ -165,7 +181,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     requestAnimationFrame(() => reveal(a));
     announce(`Opened “${doc.title}” at the ${labelDef(a.label).name.toLowerCase()} “${short(a.quote)}”.`);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.loaded, initialSelectedId]);
+  }, [session.loaded, whole, initialSelectedId]);
 
   /** J / K: the next or previous annotation in reading order; stops at the ends. */
   const step = (delta: 1 | -1) => {
@@ -228,7 +244,7 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
     } else if (key === 'j' || key === 'k') {
       e.preventDefault();
       step(key === 'j' ? 1 : -1);
-    } else if (boundaryKeys(e, selectedId)) {
+    } else if (whole && boundaryKeys(e, selectedId)) {
       // [ ] Shift+[ Shift+]: handled (the selected annotation's edges move by a word, one undoable update each)
     } else if (e.key === '?') {
       e.preventDefault();
@@ -260,29 +276,38 @@ export function DocumentView({ repo, document: doc, annotator, onCountsChanged, 
           <ProvenanceHeader repo={repo} document={doc} onOpenVersion={onOpenDocument} announce={announce} />
           <div className="reader-header-row">
             <TagToolbar onTag={(label) => void tagSelection(label)} />
-            <button type="button" className="review-button" aria-pressed={reviewing} onClick={() => setReviewing((r) => !r)}>
+            <button type="button" className="review-button" aria-pressed={reviewing} disabled={!whole} onClick={() => setReviewing((r) => !r)}>
               Review
             </button>
             <button type="button" className="shortcuts-button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
               Keyboard shortcuts
             </button>
           </div>
-          <OrphansQueue
-            document={doc}
-            orphans={session.orphans}
-            selectedSpan={() => selectedSpan(mapRef.current, doc.text, announce)}
-            update={session.update}
-            remove={session.remove}
-            onAttached={(a) => setSelectedId(a.id)}
-            announce={announce}
-          />
-          <FindBar document={doc} mapRef={mapRef} annotations={session.annotations} tagMany={session.tagMany} announce={announce} />
+          {whole ? (
+            <>
+              <OrphansQueue
+                document={doc}
+                orphans={session.orphans}
+                selectedSpan={() => selectedSpan(mapRef.current, doc.text, announce)}
+                update={session.update}
+                remove={session.remove}
+                onAttached={(a) => setSelectedId(a.id)}
+                announce={announce}
+              />
+              <FindBar document={doc} mapRef={mapRef} annotations={session.annotations} tagMany={session.tagMany} announce={announce} />
+            </>
+          ) : null}
         </header>
         <div className="reader-scroll" ref={scrollRef}>
           <article className="article" aria-label={doc.title}>
             <Reader
               ref={readerRef}
               document={doc}
+              textLength={textLength}
+              onFirstScreen={() => {
+                firstScreen.shown();
+                onFirstScreen?.(doc.id);
+              }}
               annotations={reviewing ? reviewShown : session.latest()}
               selectedId={selectedId}
               scroller={scrollRef}

@@ -3,9 +3,9 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
-import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, type TextNodeStart } from './buildArticle.ts';
+import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedChunkHeight, firstChunkFor, type TextNodeStart } from './buildArticle.ts';
 import { HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { primeLexicalEvents } from './lexicalEvents.ts';
@@ -25,11 +25,19 @@ const theme = {
 };
 
 interface ReaderProps {
+  /** The article; its text may be the head of a long text only, while the whole is read (Repository.openDocument). */
   document: FmDocument;
+  /** The whole text's length: more than the document's text while that is only its head. */
+  textLength: number;
   annotations: readonly Annotation[];
   selectedId: string | null;
   /** The box the article scrolls in: highlights are registered around what it shows. */
   scroller: RefObject<HTMLElement | null>;
+  /**
+   * The article's first screen is on screen (or there is none to show before the whole text is in): called once per
+   * article, so that the rest of a long text is read after it, not in its way.
+   */
+  onFirstScreen(): void;
   /** Called with the offset map once the article is rendered. */
   onMap(map: TextMap): void;
   /** A click (not a drag) at a document offset. */
@@ -46,7 +54,7 @@ export interface ReaderHandle {
 }
 
 /** The article in a read-only Lexical editor; highlights are painted over it from the annotation records. */
-export function Reader({ document: doc, annotations, selectedId, scroller, onMap, onClickOffset, ref }: ReaderProps) {
+export function Reader({ document: doc, textLength, annotations, selectedId, scroller, onFirstScreen, onMap, onClickOffset, ref }: ReaderProps) {
   // refs, not state: the article's first chunk, its map and its first highlights are made in one layout pass, with
   // no re-render in between (a re-render there runs the pending passive effects — the reads of the rest of the
   // annotations, the provenance, the links — before the first frame is painted)
@@ -98,7 +106,9 @@ export function Reader({ document: doc, annotations, selectedId, scroller, onMap
       </div>
       <ArticlePlugin
         document={doc}
+        textLength={textLength}
         scroller={scroller}
+        onFirstScreen={onFirstScreen}
         onMap={(m) => {
           map.current = m;
           painter.current = new HighlightPainter(m);
@@ -136,28 +146,50 @@ const FIRST_SCREEN_WAIT_MS = 250;
  * Renders the article in chunks (buildArticle.ts): the first chunk at once, so the first screen shows without waiting
  * for the rest, then the others in short slices between frames. The offset map is handed over after the first chunk
  * and grows with each; `map.renderUpTo` renders ahead synchronously when something needs text not rendered yet.
+ * A long article may come with the head of its text first (Repository.openDocument): its first chunk is rendered
+ * from the head, the whole text is read once that is on screen (onFirstScreen), and the rest rendered from it.
  */
 function ArticlePlugin({
   document: doc,
+  textLength,
   scroller,
+  onFirstScreen,
   onMap,
   onMore,
   onWindow,
 }: {
   document: FmDocument;
+  textLength: number;
   scroller: RefObject<HTMLElement | null>;
+  onFirstScreen(): void;
   onMap(map: TextMap): void;
   onMore(): void;
   /** The reading window moved: the document offsets [lo, hi) around what the scroll box shows. */
   onWindow(lo: number, hi: number): void;
 }) {
   const [editor] = useLexicalComposerContext();
+  // the first chunk fills the window as it is when the article opens; the head's plan and the whole's agree on it
+  const [firstChunk] = useState(() => firstChunkFor(window.innerHeight));
+  const plan = useMemo(() => new ArticlePlan(doc.text, doc.blocks, firstChunk), [doc.text, doc.blocks, firstChunk]);
+  // of a head, the chunks before the one holding its last line (which may be cut): the whole text's first chunks
+  const renderable = doc.text.length >= textLength ? plan.chunkCount : plan.chunkCount - 1;
+  const given = useRef({ plan, renderable });
+  given.current = { plan, renderable };
+  /** Hands the rendering set up below the plan of the whole text, once it is in. */
+  const takeWhole = useRef(() => {});
+  // a head too short for the first chunk (a first line of over 16,000 characters) shows nothing: the whole text will
+  const ready = renderable > 0;
+
   // a layout effect: the first chunk, its offset map and so the first screen's highlights are in the frame that
   // first shows the reader (a passive effect would run after that frame is painted, one or more frames later)
   useLayoutEffect(() => {
     const root = editor.getRootElement();
     if (!root) return;
-    const plan = new ArticlePlan(doc.text, doc.blocks);
+    if (!ready) {
+      onFirstScreen(); // nothing to show before the whole text
+      return;
+    }
+    let { plan, renderable } = given.current;
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -172,7 +204,7 @@ function ArticlePlugin({
             const added = $appendChunk(plan, next);
             starts.push(...added.starts);
             chunks.push([added.chunk, estimatedChunkHeight(plan, next++)]);
-          } while (next < plan.chunkCount && more(next));
+          } while (next < renderable && more(next));
         },
         { discrete: true },
       );
@@ -185,7 +217,7 @@ function ArticlePlugin({
         return node instanceof Text ? [{ node, start }] : [];
       });
     };
-    const renderedEnd = () => (next >= plan.chunkCount ? doc.text.length : plan.chunkEnd(next - 1));
+    const renderedEnd = () => (next >= plan.chunkCount ? textLength : plan.chunkEnd(next - 1));
 
     const blocksIn = (i: number) => plan.chunkStarts[i + 1]! - plan.chunkStarts[i]!;
     // how long a block takes to render, learnt from each render (Lexical builds the DOM at the end of an update, so
@@ -199,9 +231,10 @@ function ArticlePlugin({
     };
     let firstStarts: { node: Text; start: number }[] = [];
     timed(() => (firstStarts = renderChunks(() => false)));
-    const map = new TextMap(root, firstStarts, doc.text.length, renderedEnd());
+    const map = new TextMap(root, firstStarts, textLength, renderedEnd());
+    // until the whole text is in, a head renders no further than its whole chunks
     const grow = (more: (i: number) => boolean) => {
-      if (next >= plan.chunkCount) return;
+      if (next >= renderable) return;
       map.append(renderChunks(more), renderedEnd());
       if (map.complete) map.renderUpTo = null;
       onMore();
@@ -210,7 +243,10 @@ function ArticlePlugin({
       const last = plan.chunkOf(offset);
       grow((i) => i <= last);
     };
+    let presented = false;
     const slice = () => {
+      timer = undefined;
+      if (next >= renderable) return; // the rest of a head waits for the whole text (takeWhole)
       let planned = blocksIn(next);
       timed(() =>
         grow((i) => {
@@ -221,10 +257,22 @@ function ArticlePlugin({
       );
       if (!map.complete) timer = setTimeout(slice, 0);
     };
+    takeWhole.current = () => {
+      ({ plan, renderable } = given.current);
+      if (presented && timer === undefined) slice();
+    };
     onMap(map);
     // the rest is rendered once the first screen is on screen (whenPresented.ts): the first text's block is in it
     const firstBlock = firstStarts[0]?.node.parentElement?.parentElement ?? root;
-    const stopWaiting = map.complete ? () => {} : whenPresented(firstBlock, slice, FIRST_SCREEN_WAIT_MS);
+    const stopWaiting = whenPresented(
+      firstBlock,
+      () => {
+        presented = true;
+        onFirstScreen();
+        slice();
+      },
+      FIRST_SCREEN_WAIT_MS,
+    );
     // the reading window starts as the first chunk (what the first frame can show) and follows the scroll box from
     // the first frame on, once the box is laid out (readingWindow.ts)
     const firstWindow: [number, number] = [0, plan.chunkCount > 1 ? plan.chunkEnd(0) + 1 : Infinity];
@@ -235,13 +283,16 @@ function ArticlePlugin({
       if (box) stopWatching = watchReadingWindow(box, map, firstWindow, onWindow);
     });
     return () => {
+      takeWhole.current = () => {};
       stopWaiting();
       clearTimeout(timer);
       cancelAnimationFrame(start);
       stopWatching();
     };
     // onMap, onMore and onWindow are callbacks from the parent; the article is rebuilt only when the document changes
+    // (the whole text after its head continues it: takeWhole)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, doc]);
+  }, [editor, doc.id, ready]);
+  useLayoutEffect(() => takeWhole.current(), [plan]);
   return null;
 }

@@ -43,12 +43,22 @@ export class ArticleChunkNode extends ElementNode {
  */
 const CHUNK_BLOCKS = 20;
 const CHUNK_CHARS = 12_000;
+/** How much the first chunk holds at most (and one line more). */
+export interface FirstChunk {
+  blocks: number;
+  chars: number;
+}
+
 /**
- * The first chunk is smaller: it is rendered before the reader first shows, so it holds about what a tall window
- * shows at the reader's measure (~85 characters a line) and no more; the rest follow in slices.
+ * The first chunk is smaller: it is rendered before the reader first shows, so it holds what a window `height` px
+ * tall can show and little more; the rest follow in slices. At the reader's type and measure (reader.css: ~69
+ * characters a line of ~32 px, a paragraph at least ~51 px with its margin) a pixel of height shows ~2.2 characters:
+ * 3 a pixel leaves room. Measured in the 200k-word bench article at 860 px: a first chunk of 8,000 characters put the
+ * first screen ~15 ms later than one of 4,000 (layout, paint and Lexical's work grow with it).
  */
-const FIRST_CHUNK_BLOCKS = 16;
-const FIRST_CHUNK_CHARS = 8_000;
+export function firstChunkFor(height: number): FirstChunk {
+  return { blocks: Math.ceil(height / 50) + 1, chars: Math.ceil(height * 3) };
+}
 
 /** An article split into lines (one block each) and chunks of lines, ready to be rendered chunk by chunk. */
 export class ArticlePlan {
@@ -60,7 +70,8 @@ export class ArticlePlan {
 
   constructor(
     text: string,
-    private readonly blocks?: Block[],
+    private readonly blocks: Block[] | undefined,
+    first: FirstChunk,
   ) {
     this.lines = text.split('\n');
     this.lineStarts = [];
@@ -72,8 +83,8 @@ export class ArticlePlan {
       offset += line.length + 1;
       chars += line.length + 1;
       const inChunk = i + 1 - this.chunkStarts[this.chunkStarts.length - 1]!;
-      const first = this.chunkStarts.length === 1;
-      const [maxBlocks, maxChars] = first ? [FIRST_CHUNK_BLOCKS, FIRST_CHUNK_CHARS] : [CHUNK_BLOCKS, CHUNK_CHARS];
+      const isFirst = this.chunkStarts.length === 1;
+      const [maxBlocks, maxChars] = isFirst ? [first.blocks, first.chars] : [CHUNK_BLOCKS, CHUNK_CHARS];
       // a list is not split across chunks (its items must stay in one list element)
       const nextIsSameList = this.block(i).type === 'list-item' && this.block(i + 1).type === 'list-item' && inChunk < CHUNK_BLOCKS * 4;
       if (i + 1 < this.lines.length && (inChunk >= maxBlocks || chars >= maxChars) && !nextIsSameList) {
