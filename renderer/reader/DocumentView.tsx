@@ -54,15 +54,8 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
   const whole = doc.text.length >= textLength;
   const readerRef = useRef<ReaderHandle>(null);
   const reviewingRef = useRef(false);
-  // settled when the reader reports the article's first screen on screen: what can wait for it (the rest of the
-  // annotations, the whole of a long text) does, so as not to compete with drawing that screen
-  const [firstScreen] = useState(() => {
-    let shown = () => {};
-    const promise = new Promise<void>((resolve) => (shown = resolve));
-    return { promise, shown };
-  });
   // a committed change is painted at once; the rest of this view follows as a transition (useAnnotationSession)
-  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list), firstScreen.promise);
+  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const getMap = useCallback(() => mapRef.current, []);
@@ -304,10 +297,7 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
               ref={readerRef}
               document={doc}
               textLength={textLength}
-              onFirstScreen={() => {
-                firstScreen.shown();
-                onFirstScreen?.(doc.id);
-              }}
+              onFirstScreen={() => onFirstScreen?.(doc.id)}
               annotations={reviewing ? reviewShown : session.latest()}
               selectedId={selectedId}
               scroller={scrollRef}

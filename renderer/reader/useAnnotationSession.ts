@@ -71,11 +71,6 @@ export function useAnnotationSession(
    * it at once); for a relabel, also as it is sent, and with the committed list again if it fails.
    */
   onCommitted?: (annotations: readonly Annotation[]) => void,
-  /**
-   * Settles once the article's first screen is on screen: the rest of the annotations is read then. Reading ten
-   * thousand keeps the database's thread busy ~170 ms, which, started at once, competed with drawing that screen.
-   */
-  firstScreen: Promise<void> = Promise.resolve(),
 ): AnnotationSession {
   // the first screen's annotations, read as the article was chosen: the reader starts with them
   const [firstRead] = useState(() => firstReadOf(repo, doc.id));
@@ -108,8 +103,6 @@ export function useAnnotationSession(
       if (!live) return;
       latest.current = head;
       setAnnotations(head);
-      await firstScreen;
-      if (!live) return;
       const [tail, queued] = await readRest(repo, doc.id);
       if (!live) return;
       // both in reading order, every start of `tail` after every start of `head`; head's objects are kept, so the
