@@ -35,6 +35,57 @@ export async function openApp(page, base, count) {
   await page.waitForFunction(`(${LIBRARY_SHOWS})(${count})`, null, { polling: 'raf' });
 }
 
+/**
+ * Opens `url` in `page` and times its load: each of `conditions` (name → source of a function returning truthy once
+ * met) is checked by the page itself on every frame from its first script on, and the first performance.now() at
+ * which it holds is returned under its name. Not Playwright's waitForFunction: that evaluates Playwright's injected
+ * script (~17–20 ms of main thread) in the middle of the very load being timed, which put the library's first rows
+ * ~50–100 ms late (bench/README.md).
+ */
+export async function timeLoad(page, url, conditions, { timeout = 120_000 } = {}) {
+  const checks = Object.entries(conditions).map(([name, f]) => `[${JSON.stringify(name)}, ${f}]`).join(', ');
+  await onLoadOf(page, url, `() => {
+    const checks = [${checks}];
+    const seen = {};
+    const tick = () => {
+      for (const [name, met] of checks) if (!(name in seen) && met()) seen[name] = performance.now();
+      if (Object.keys(seen).length < checks.length) requestAnimationFrame(tick);
+      else window.__loaded = seen;
+    };
+    requestAnimationFrame(tick);
+  }`);
+  return loaded(page, url, timeout);
+}
+
+/**
+ * The baselines' counterpart of timeLoad: opens the bench page `url` and runs `job` (source of an async function) as
+ * soon as the page's own script has defined window.__bench, with no Playwright call in between; returns its result.
+ */
+export async function runOnLoad(page, url, job, { timeout = 120_000 } = {}) {
+  await onLoadOf(page, url, `() => {
+    const start = () => ('frame' in (window.__bench ?? {}) ? (${job})().then((r) => (window.__loaded = r)) : requestAnimationFrame(start));
+    start();
+  }`);
+  return loaded(page, url, timeout);
+}
+
+/** Runs `script` (a function's source) at the start of every load of exactly `url` in `page`, then loads it. */
+async function onLoadOf(page, url, script) {
+  await page.addInitScript(`if (location.href === ${JSON.stringify(new URL(url).href)}) (${script})();`);
+  await page.goto(url);
+}
+
+/** Waits (polling from Node, so nothing of Playwright's runs in the page meanwhile) for the page's window.__loaded. */
+async function loaded(page, url, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(() => window.__loaded);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${url}: not loaded after ${timeout / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** JS heap in use after a forced garbage collection (CDP), in MB. */
 export async function heapAfterGc(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -9,7 +9,7 @@
  * reopen, and both times are reported; keys are typed after the reopen.
  * BENCH_LIBRARY_DOCS (default 100000) and BENCH_LIBRARY_CHARS (text per article, default 600) size the library.
  */
-import { benchPage, freshPage, heapAfterGc } from '../browser.mjs';
+import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, runOnLoad, timeLoad } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 import { percentile, summary } from '../stats.mjs';
 
@@ -45,15 +45,10 @@ function seedLibrary({ sentences, count, chars }) {
   })();
 }
 
-const SHOWN = (n) => {
-  const t = document.querySelector('[role="table"][aria-label="Articles"]');
-  return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && !!t.querySelector('.title-button') && performance.now();
-};
-
 /** The whole list is in: the table holds every article and is no longer busy (the first rows come from a bounded read). */
 const COMPLETE = (n) => {
   const t = document.querySelector('[role="table"][aria-label="Articles"]');
-  return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && t.getAttribute('aria-busy') !== 'true' && performance.now();
+  return !!t && Number(t.getAttribute('aria-rowcount')) === n + 1 && t.getAttribute('aria-busy') !== 'true';
 };
 
 /** Baseline in the blank page: the metadata of every article through Dexie, the first 30 titles as <li>. */
@@ -127,13 +122,10 @@ export async function run({ browser, base, sentences, runs, rows, step }) {
     const plain = [];
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
-      await fresh.goto(base);
-      const shown = await fresh.waitForFunction(SHOWN, COUNT, { polling: 'raf', timeout: 120_000 });
-      app.push(await shown.jsonValue());
-      whole.push(await (await fresh.waitForFunction(COMPLETE, COUNT, { polling: 'raf', timeout: 120_000 })).jsonValue());
-      await fresh.goto(`${base}bench/blank.html`);
-      await fresh.waitForFunction(() => 'frame' in (window.__bench ?? {}));
-      const { n, t } = await fresh.evaluate(listFirstRows);
+      const times = await timeLoad(fresh, base, { shown: `() => (${LIBRARY_SHOWS})(${COUNT})`, whole: `() => (${COMPLETE})(${COUNT})` });
+      app.push(times.shown);
+      whole.push(times.whole);
+      const { n, t } = await runOnLoad(fresh, `${base}bench/blank.html`, listFirstRows);
       if (n !== COUNT) throw new Error(`baseline read ${n} articles`);
       plain.push(t);
       await fresh.close();

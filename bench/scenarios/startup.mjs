@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, liveHeap, openApp } from '../browser.mjs';
+import { LIBRARY_SHOWS, benchPage, freshPage, heapAfterGc, liveHeap, openApp, runOnLoad, timeLoad } from '../browser.mjs';
 import { row, timing } from '../report.mjs';
 
 const S7 = '9 Cold start / leak check';
@@ -19,14 +19,10 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
     const plain = [];
     for (let i = 0; i < runs; i++) {
       const fresh = await context.newPage();
-      await fresh.goto(base);
-      const shown = await fresh.waitForFunction(`(${LIBRARY_SHOWS})(1000) && performance.now()`, null, { polling: 'raf', timeout: 120_000 });
-      app.push(await shown.jsonValue());
-      await fresh.goto(`${base}bench/blank.html`);
-      await fresh.waitForFunction(() => 'listPlain' in (window.__bench ?? {}));
-      const n = await fresh.evaluate(() => window.__bench.listPlain());
+      app.push((await timeLoad(fresh, base, { listed: `() => (${LIBRARY_SHOWS})(1000)` })).listed);
+      const { n, t } = await runOnLoad(fresh, `${base}bench/blank.html`, async () => ({ n: await window.__bench.listPlain(), t: performance.now() }));
       if (n !== 1000) throw new Error(`baseline listed ${n} titles`);
-      plain.push(await fresh.evaluate(() => performance.now()));
+      plain.push(t);
       await fresh.close();
     }
     rows.push(row({ scenario: S7, measure: 'cold start → 1,000 articles listed', value: timing(app), baseline: timing(plain), note: 'From navigation start (performance.now() in the new page). Baseline: a blank same-origin page loading Dexie and listing the same titles as plain <li>. No budget set.' }));
