@@ -12,7 +12,7 @@
  *   list is read: IndexedDB's count() walks every record (~0.7 s at 100,000).
  * - `textHeads`: the head of each long text (textHeads.ts), which the reader shows before the whole text is read.
  */
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Annotation } from '../../shared/model.ts';
 import type { LabelCounts } from '../../shared/labels.ts';
 import { fold } from '../../shared/text/fold.ts';
@@ -222,7 +222,15 @@ function withTitleKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
   return { ...req, values };
 }
 
-/** Writes the heads of the long texts among `texts`; removes any head of the others (a long text replaced by a short one). */
+/** Every key of a table (DBCore's range over all keys). */
+const ALL_KEYS: DBCoreKeyRange = { type: 3 as DBCoreRangeType, lower: -Infinity, lowerOpen: false, upper: [[]], upperOpen: false };
+
+/**
+ * Writes the heads of the long texts among `texts`; when they replace texts, removes the head of any that is short
+ * now (a long text replaced by a short one). Which heads exist is read as keys first, and only those are deleted:
+ * there are few heads (long texts only), while a delete per text written would cost a put of many short texts as
+ * much again.
+ */
 function writeHeads(heads: DBCoreTable, trans: DBCoreTransaction, texts: TextRecord[], replacing: boolean): Promise<unknown> | null {
   const put: TextHeadRecord[] = [];
   const short: string[] = [];
@@ -231,9 +239,14 @@ function writeHeads(heads: DBCoreTable, trans: DBCoreTransaction, texts: TextRec
     if (head) put.push(head);
     else short.push(t.id);
   }
-  const removed = replacing && short.length ? heads.mutate({ type: 'delete', trans, keys: short }) : null;
   const written = put.length ? heads.mutate({ type: 'put', trans, values: put }) : null;
-  return then(removed, () => written);
+  if (!replacing || !short.length) return written;
+  const removed = then(heads.query({ trans, values: false, query: { index: heads.schema.primaryKey, range: ALL_KEYS } }), ({ result }) => {
+    const have = new Set(result as string[]);
+    const gone = short.filter((id) => have.has(id));
+    return gone.length ? heads.mutate({ type: 'delete', trans, keys: gone }) : null;
+  });
+  return then(written, () => removed);
 }
 
 /**
