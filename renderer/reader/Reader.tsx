@@ -177,7 +177,7 @@ function ArticlePlugin({
   given.current = { plan, renderable };
   /** Hands the rendering set up below the plan of the whole text, once it is in. */
   const takeWhole = useRef(() => {});
-  // a head too short for the first chunk (a first line of over 16,000 characters) shows nothing: the whole text will
+  // a head that does not hold the first chunk (its first lines run past the head's end) shows nothing: the whole will
   const ready = renderable > 0;
 
   // a layout effect: the first chunk, its offset map and so the first screen's highlights are in the frame that
