@@ -77,9 +77,17 @@ export function PartSlot({ children, fallback = null }: { children: ReactNode; f
  * Runs `task` once the page is idle with at least `minMs` of the idle period left (a quiet page, not the gap between
  * two frames of work), or after `timeoutMs` at the latest when one is given.
  */
-export function whenIdle(task: () => void, { minMs = 0, timeoutMs }: { minMs?: number; timeoutMs?: number } = {}): void {
-  if (typeof requestIdleCallback !== 'function') return void setTimeout(task, 1);
+export function whenIdle(task: () => void, { minMs = 0, timeoutMs }: { minMs?: number; timeoutMs?: number } = {}): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 1);
+    return () => clearTimeout(timer);
+  }
   const options = timeoutMs === undefined ? {} : { timeout: timeoutMs };
-  const run = (deadline: IdleDeadline) => (deadline.didTimeout || deadline.timeRemaining() >= minMs ? task() : requestIdleCallback(run, options));
-  requestIdleCallback(run, options);
+  let handle = 0;
+  const run = (deadline: IdleDeadline) => (deadline.didTimeout || deadline.timeRemaining() >= minMs ? task() : (handle = requestIdleCallback(run, options)));
+  handle = requestIdleCallback(run, options);
+  return () => cancelIdleCallback(handle);
 }
+
+/** An idle period this long (of at most 50 ms) means no frames are being drawn: the page is quiet. */
+export const QUIET_MS = 40;

@@ -3,7 +3,7 @@
  * use (renderer/components/lazyPart.tsx), and the idle-time preloading that makes first use as quick as before.
  * The entry chunk keeps the app shell, the library table, the database and the search hook.
  */
-import { lazyPart, partLoader, whenIdle } from '../components/lazyPart.tsx';
+import { QUIET_MS, lazyPart, partLoader, whenIdle } from '../components/lazyPart.tsx';
 
 /** The reader: DocumentView, Lexical, highlights, the annotation panel and details, review mode. */
 const loadReader = partLoader('the reader', () => import('./reader.ts'));
@@ -36,6 +36,3 @@ export function preloadParts(): void {
   };
   whenIdle(() => void DocumentView.load().catch(() => undefined).finally(() => whenIdle(next, { minMs: QUIET_MS })), { timeoutMs: 1000 });
 }
-
-/** An idle period this long (of at most 50 ms) means no frames are being drawn: the page is quiet. */
-const QUIET_MS = 40;
