@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { compareReadingOrder } from '../shared/annotation.ts';
 import { exportFactmark } from '../shared/formats/factmark.ts';
@@ -19,14 +19,20 @@ async function longArticle() {
   return { doc, annotations, file: { name: 'long.jsonl', mimeType: 'application/octet-stream', buffer: Buffer.from(file.data as string) } };
 }
 
-const count = (page: import('@playwright/test').Page) => annotationsRegion(page).locator('h2 .count');
+/** The first run, then the long article imported through Import dataset…. */
+async function importLongArticle(page: Page) {
+  const article = await longArticle();
+  await firstRun(page);
+  await chooseFiles(page, 'Import dataset…', article.file);
+  await expect(page.getByRole('status')).toContainText(`${ANNOTATIONS} annotations`);
+  return article;
+}
+
+const count = (page: Page) => annotationsRegion(page).locator('h2 .count');
 
 test('a long article opens on its first screen with its highlights, lists every annotation, and highlights what is scrolled to', async ({ page }) => {
   test.setTimeout(120_000);
-  const { doc, annotations, file } = await longArticle();
-  await firstRun(page);
-  await chooseFiles(page, 'Import dataset…', file);
-  await expect(page.getByRole('status')).toContainText(`${ANNOTATIONS} annotations`);
+  const { doc, annotations } = await importLongArticle(page);
   await openArticle(page, TITLE);
 
   // the first annotations are painted on the first screen; the panel counts all of them once all are read
@@ -72,10 +78,7 @@ test('a long article opens on its first screen with its highlights, lists every 
 
 test('a long article opens from the head of its text; if the rest cannot be read it says so, and what needs the whole text waits', async ({ page }) => {
   test.setTimeout(120_000);
-  const { doc, annotations, file } = await longArticle();
-  await firstRun(page);
-  await chooseFiles(page, 'Import dataset…', file);
-  await expect(page.getByRole('status')).toContainText(`${ANNOTATIONS} annotations`);
+  const { doc, annotations } = await importLongArticle(page);
   // the whole text cannot be read, as from a failing disk; its head (kept apart, renderer/db/textHeads.ts) can
   await page.evaluate(() => {
     const get = IDBObjectStore.prototype.get;

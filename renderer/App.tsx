@@ -57,6 +57,11 @@ export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise
   );
 }
 
+/** An open article whose whole text is read. */
+function wholly(document: FmDocument): Omit<OpenedDocument, 'readWhole'> {
+  return { document, textLength: document.text.length };
+}
+
 function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows?: Promise<FirstRows>; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   // the open article; while only the head of a long text is read, textLength exceeds its text's (Repository.openDocument)
@@ -64,7 +69,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
   /** How to read the whole text of the open article, while only its head is read. */
   const wholeToRead = useRef<{ documentId: string; read(): Promise<FmDocument | undefined> } | null>(null);
   const openDoc = opened?.document ?? null;
-  const setOpenDoc = useCallback((doc: FmDocument | null) => setOpened(doc && { document: doc, textLength: doc.text.length }), []);
+  const setOpenDoc = useCallback((doc: FmDocument | null) => setOpened(doc && wholly(doc)), []);
   // following a link into another article: the annotation to select once that article is open
   const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -156,7 +161,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
       if (pending?.documentId !== documentId) return;
       wholeToRead.current = null;
       pending.read().then(
-        (doc) => doc && setOpened((o) => (o?.document.id === doc.id && o.document.text.length < doc.text.length ? { document: doc, textLength: doc.text.length } : o)),
+        (doc) => doc && setOpened((o) => (o?.document.id === doc.id && o.document.text.length < o.textLength ? wholly(doc) : o)),
         (e: unknown) => announce(`Could not read the rest of this article: ${describeError(e)}`, 'error'),
       );
     },
@@ -267,7 +272,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
           onReload={reload}
           onPatch={patchDocuments}
           onRemoved={(ids) => setOpened((o) => (o && ids.includes(o.document.id) ? null : o))}
-          onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpened((o) => (o?.document.id === id ? { document: doc, textLength: doc.text.length } : o)))}
+          onEdited={(id) => void repo.getDocument(id).then((doc) => doc && setOpened((o) => (o?.document.id === id ? wholly(doc) : o)))}
           onSelectionChange={setSelectedIds}
           onOpen={(id) => void open(id)}
           onPaste={() => void showDialog('paste')}
@@ -302,9 +307,9 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
                 announce={announce}
               />
             </PartSlot>
-          ) : openDoc ? (
+          ) : opened ? (
             <PartSlot
-              key={openDoc.id}
+              key={opened.document.id}
               fallback={
                 <div className="no-document">
                   <p>Opening the article…</p>
@@ -313,15 +318,15 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
             >
               <DocumentView
                 // a removed label relabels or deletes annotations under the open article: read them again
-                key={`${openDoc.id}:${labelsRevision}`}
+                key={`${opened.document.id}:${labelsRevision}`}
                 repo={repo}
-                document={openDoc}
-                textLength={opened?.textLength ?? openDoc.text.length}
+                document={opened.document}
+                textLength={opened.textLength}
                 onFirstScreen={readRest}
                 annotator={annotator}
                 onCountsChanged={refreshCounts}
                 announce={announce}
-                initialSelectedId={linkTarget?.documentId === openDoc.id ? linkTarget.annotationId : null}
+                initialSelectedId={linkTarget?.documentId === opened.document.id ? linkTarget.annotationId : null}
                 onOpenAnnotation={(d, a) => void openAnnotation(d, a)}
                 onOpenDocument={(id) => void open(id)}
                 onAdjudicationChange={() => void reload()}

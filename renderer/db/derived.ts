@@ -270,13 +270,11 @@ function withHeads(table: DBCoreTable, heads: () => DBCoreTable): DBCoreTable {
           const written = table.mutate(req);
           return then(writeHeads(heads(), trans, req.values as TextRecord[], true), () => written);
         }
-        case 'delete': {
-          const written = table.mutate(req);
-          return then(heads().mutate({ type: 'delete', trans, keys: req.keys }), () => written);
-        }
+        case 'delete':
         case 'deleteRange': {
+          // the heads are keyed as their texts: the same keys or range, in the same transaction
           const written = table.mutate(req);
-          return then(heads().mutate({ type: 'deleteRange', trans, range: req.range }), () => written);
+          return then(heads().mutate(req), () => written);
         }
       }
     },

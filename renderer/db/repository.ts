@@ -169,7 +169,14 @@ export class Repository {
     // two reads of their own, not one transaction, whose promise would wait for its commit
     const [meta, head] = await Promise.all([this.db.documents.get(id), this.db.textHeads.get(id)]);
     if (!meta) return undefined;
-    if (head) return { document: joinDocument(meta, head), textLength: head.length, readWhole: () => this.getDocument(id) };
+    if (head) {
+      // the whole is the text record alone, joined to the metadata read here, as its head was
+      const readWhole = async () => {
+        const text = await this.db.texts.get(id);
+        return text && joinDocument(meta, text);
+      };
+      return { document: joinDocument(meta, head), textLength: head.length, readWhole };
+    }
     const doc = await this.getDocument(id);
     if (!doc) return undefined;
     if (doc.text.length > HEAD_FROM_CHARS) void this.storeHead(doc);

@@ -255,7 +255,7 @@ function ArticlePlugin({
           return true;
         }),
       );
-      if (!map.complete) timer = setTimeout(slice, 0);
+      if (next < renderable) timer = setTimeout(slice, 0);
     };
     takeWhole.current = () => {
       ({ plan, renderable } = given.current);
