@@ -30,6 +30,37 @@ async function importLongArticle(page: Page) {
 
 const count = (page: Page) => annotationsRegion(page).locator('h2 .count');
 
+/** Selects the second word of the article's last paragraph, once the whole article is rendered; returns it. */
+async function selectInLastParagraph(page: Page, text: string): Promise<string> {
+  const word = text.slice(text.lastIndexOf('\n') + 1).split(' ')[1]!;
+  await page.evaluate((word) => {
+    const ps = document.querySelectorAll('[role="document"] p');
+    const node = document.createTreeWalker(ps[ps.length - 1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const start = node.data.indexOf(` ${word}`) + 1;
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + word.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, word);
+  return word;
+}
+
+/** How many annotations each stored pack holds (renderer/db/annotationPacks.ts), read from the app's database. */
+const packSizes = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('factmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('annotationPacks').objectStore('annotationPacks').getAll();
+          all.onsuccess = () => (db.close(), resolve(all.result.map((p: { annotations: unknown[] }) => p.annotations.length)));
+        };
+      }),
+  );
+
 test('a long article opens on its first screen with its highlights, lists every annotation, and highlights what is scrolled to', async ({ page }) => {
   test.setTimeout(120_000);
   const { doc, annotations } = await importLongArticle(page);
@@ -53,18 +84,7 @@ test('a long article opens on its first screen with its highlights, lists every 
   await page.screenshot({ path: test.info().outputPath('long-article-end.png') });
 
   // tagging in the last paragraph is saved like anywhere else
-  const lastLine = doc.text.slice(doc.text.lastIndexOf('\n') + 1);
-  const word = lastLine.split(' ')[1]!;
-  await page.evaluate((word) => {
-    const ps = document.querySelectorAll('[role="document"] p');
-    const node = document.createTreeWalker(ps[ps.length - 1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
-    const start = node.data.indexOf(` ${word}`) + 1;
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + word.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  }, word);
+  const word = await selectInLastParagraph(page, doc.text);
   await page.keyboard.press('1');
   await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
   // the panel brings the new annotation's item into view (one of the last of 3,001) and marks it as the current one
@@ -112,4 +132,32 @@ test('a long article opens from the head of its text; if the rest cannot be read
   await dragSelect(page, word);
   await page.keyboard.press('1');
   await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+});
+
+test('a heavily annotated article is read from its pack when reopened, and a change made since is never lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { doc } = await importLongArticle(page);
+  await openArticle(page, TITLE);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS));
+  // once the page is quiet, the article's annotations are kept as one record for its next opening
+  await expect.poll(() => packSizes(page), { timeout: 20_000 }).toEqual([ANNOTATIONS]);
+  await page.reload();
+  await openArticle(page, TITLE);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS));
+  await expect(page.locator('[data-highlights]')).toHaveAttribute('data-highlights', String(ANNOTATIONS));
+
+  // a tag after the first screen (whose annotations are never read from the pack): the pack stays as it was, and the
+  // tag is noted beside it
+  const word = await selectInLastParagraph(page, doc.text);
+  await page.keyboard.press('1');
+  await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+  expect(await packSizes(page)).toEqual([ANNOTATIONS]);
+  await page.reload();
+  await openArticle(page, TITLE);
+  await expect(count(page)).toHaveText(String(ANNOTATIONS + 1));
+  await expect(page.locator('[data-highlights]')).toHaveAttribute('data-highlights', String(ANNOTATIONS + 1));
+  const toEnd = () => page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect.poll(async () => (await toEnd(), (await paintedHighlights(page))[highlightName('claim')])).toContain(word);
+  // and packed again with the tag in it
+  await expect.poll(() => packSizes(page), { timeout: 20_000 }).toEqual([ANNOTATIONS + 1]);
 });

@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Label } from '../../shared/labels.ts';
 import type { Annotation, Block, FmDocument, Rejection, Tombstone } from '../../shared/model.ts';
 import { COUNTS_TABLE, DOCUMENT_TOTAL, derivedFacts, STATS_TABLE, titleKey, type DocumentTotalRecord, type LabelCountRecord } from './derived.ts';
+import { CHANGES_TABLE, PACKS_TABLE, type AnnotationPackRecord, type PackChangeRecord } from './annotationPacks.ts';
 import { HEADS_TABLE, type TextHeadRecord } from './textHeads.ts';
 
 export interface SettingRecord {
@@ -73,6 +74,17 @@ export const SCHEMA_V4 = {
 };
 
 /**
+ * Version 5: all the annotations of each heavily annotated article in one record, with the writes since
+ * (annotationPacks.ts), which the reader reads instead of one record per annotation; and the revision of each
+ * article's annotations (LabelCountRecord.rev). No upgrade step: articles are packed as they are opened.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  [PACKS_TABLE]: 'id',
+  [CHANGES_TABLE]: '[documentId+id]',
+};
+
+/**
  * The local database. Annotations are stand-off records: this is the source of truth and the reader renders from
  * it; no editor state is stored. Transactions use 'strict' durability so that a committed write survives a crash.
  */
@@ -87,6 +99,8 @@ export class FactmarkDatabase extends Dexie {
   labelCounts!: Table<LabelCountRecord, string>;
   libraryStats!: Table<DocumentTotalRecord, string>;
   textHeads!: Table<TextHeadRecord, string>;
+  annotationPacks!: Table<AnnotationPackRecord, string>;
+  packChanges!: Table<PackChangeRecord, [string, string]>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -94,6 +108,7 @@ export class FactmarkDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(moveTextsOut);
     this.version(3).stores(SCHEMA_V3).upgrade(deriveFacts);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
     this.use(derivedFacts);
   }
 }

@@ -11,18 +11,29 @@
  * - `libraryStats`: how many documents are stored (the trash included), for the table's row count before the whole
  *   list is read: IndexedDB's count() walks every record (~0.7 s at 100,000).
  * - `textHeads`: the head of each long text (textHeads.ts), which the reader shows before the whole text is read.
+ * - `rev` on each labelCounts record: the revision of a document's annotations, which tells whether a list of them
+ *   read earlier is still what is stored; and `packChanges`: every write of a packed document's annotations since
+ *   its pack (annotationPacks.ts).
  */
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreRangeType, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Annotation } from '../../shared/model.ts';
 import type { LabelCounts } from '../../shared/labels.ts';
 import { fold } from '../../shared/text/fold.ts';
 import type { TextRecord } from './database.ts';
+import { CHANGES_TABLE, changesOf, PACKS_TABLE, type PackChangeRecord } from './annotationPacks.ts';
 import { HEADS_TABLE, headOf, type TextHeadRecord } from './textHeads.ts';
 
 /** One record of the labelCounts table: only labels with a count; no record means no annotations. */
 export interface LabelCountRecord {
   id: string;
   counts: LabelCounts;
+  /**
+   * The revision of the document's annotations: one more with every write of them (absent: none since version 5).
+   * A pack is written only at the revision its list was read at (annotationPacks.ts).
+   */
+  rev?: number;
+  /** The document's annotations are packed: every write of them is noted in packChanges (annotationPacks.ts). */
+  packed?: true;
 }
 
 export const COUNTS_TABLE = 'labelCounts';
@@ -84,8 +95,21 @@ function readCounts(counts: DBCoreTable, trans: DBCoreTransaction, ids: string[]
   return then(counts.getMany({ trans, keys: ids }), (stored: (LabelCountRecord | undefined)[]) => new Map(ids.map((id, i) => [id, stored[i]])));
 }
 
-/** Adds `delta` to the stored counts (read beforehand, `stored`); a document left with no annotations loses its record. */
-function applyDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Delta, stored: Map<string, LabelCountRecord | undefined>): Promise<unknown> | null {
+/** The tables of packs and their changes, or none before version 5. */
+interface PackTables {
+  packs: DBCoreTable;
+  changes: DBCoreTable;
+}
+
+/** Every key of one document in the changes table (keyed [documentId+id]). */
+const changesOfDocument = (documentId: string): DBCoreKeyRange => ({ type: 2 as DBCoreRangeType, lower: [documentId], lowerOpen: false, upper: [documentId, []], upperOpen: false });
+
+/**
+ * Adds `delta` to the stored counts (read beforehand, `stored`), moves each document's revision on, and notes the
+ * write's `changes` to packed documents (annotationPacks.ts). A document left with no annotations loses its record,
+ * its pack and their changes: its revision starts again at 1, and it is packed afresh.
+ */
+function applyDelta(counts: DBCoreTable, packing: PackTables | null, trans: DBCoreTransaction, delta: Delta, stored: Map<string, LabelCountRecord | undefined>, packChanges: PackChangeRecord[]): Promise<unknown> | null {
   const put: LabelCountRecord[] = [];
   const gone: string[] = [];
   for (const [id, changes] of delta) {
@@ -96,10 +120,24 @@ function applyDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Delta,
       if (n > 0) next[label] = n;
       else delete next[label];
     }
-    if (Object.keys(next).length) put.push({ id, counts: next });
+    if (Object.keys(next).length) put.push({ id, counts: next, rev: (record?.rev ?? 0) + 1, ...(record?.packed ? { packed: true as const } : {}) });
     else if (record) gone.push(id);
   }
-  return then(put.length ? counts.mutate({ type: 'put', trans, values: put }) : null, () => (gone.length ? counts.mutate({ type: 'delete', trans, keys: gone }) : null));
+  // the changes and the counts go out together (no round trip between them: a tag waits for both)
+  const noted = packing && packChanges.length ? packing.changes.mutate({ type: 'put', trans, values: packChanges }) : null;
+  const counted = put.length ? counts.mutate({ type: 'put', trans, values: put }) : null;
+  counted?.catch(() => undefined); // if the changes fail first, theirs is the failure reported
+  const removed = () =>
+    gone.length
+      ? then(counts.mutate({ type: 'delete', trans, keys: gone }), () =>
+          packing
+            ? then(packing.packs.mutate({ type: 'delete', trans, keys: gone }), () =>
+                Dexie.Promise.all(gone.map((id) => packing.changes.mutate({ type: 'deleteRange', trans, range: changesOfDocument(id) }))),
+              )
+            : null,
+        )
+      : null;
+  return then(noted, () => then(counted, removed));
 }
 
 /** The records a write replaces or removes, read in the same transaction just before it. */
@@ -293,7 +331,7 @@ export const derivedFacts: Middleware<DBCore> = {
         const extra =
           mode !== 'readwrite'
             ? []
-            : [...(stores.includes('annotations') ? [COUNTS_TABLE] : []), ...(stores.includes('documents') ? [STATS_TABLE] : []), ...(stores.includes('texts') ? [HEADS_TABLE] : [])];
+            : [...(stores.includes('annotations') ? [COUNTS_TABLE, PACKS_TABLE, CHANGES_TABLE] : []), ...(stores.includes('documents') ? [STATS_TABLE] : []), ...(stores.includes('texts') ? [HEADS_TABLE] : [])];
         const scope = [...stores, ...extra.filter((t) => !stores.includes(t) && down.schema.tables.some((s) => s.name === t))];
         return down.transaction(scope, mode, options);
       },
@@ -302,11 +340,19 @@ export const derivedFacts: Middleware<DBCore> = {
         if (name === 'annotations') {
           // looked up on use: while an older version is upgraded the counts table does not exist yet
           const counts = () => down.table(COUNTS_TABLE);
+          // before version 5 there are no packs, and so no changes to note
+          const packing = (trans: DBCoreTransaction): PackTables | null =>
+            (trans as DBCoreTransaction & IDBTransaction).objectStoreNames.contains(CHANGES_TABLE) ? { packs: down.table(PACKS_TABLE), changes: down.table(CHANGES_TABLE) } : null;
           return deriving<Annotation, Map<string, LabelCountRecord | undefined>>(
             table,
             COUNTS_TABLE,
             (req, before) => countsFor(counts(), req, before),
-            (req, before, res, stored) => applyDelta(counts(), req.trans, countsDelta(req, before, res), stored),
+            (req, before, res, stored) => {
+              const failed = (i: number) => res.failures[i] !== undefined;
+              const written = req.type === 'add' || req.type === 'put' ? (req.values as Annotation[]) : null;
+              const changes = changesOf(written, before, failed, (id) => !!stored.get(id)?.packed);
+              return applyDelta(counts(), packing(req.trans), req.trans, countsDelta(req, before, res), stored, changes);
+            },
           );
         }
         if (name === 'documents') {

@@ -195,7 +195,7 @@ describe('FactmarkDatabase migration', () => {
     expect((await repo2.listDocuments()).map((d) => [d.id, d.counts.claim, 'text' in d])).toEqual([['a', 1, false], ['s', 0, false]]);
     expect(await repo2.annotationsOf('a')).toEqual([a]);
     expect(await repo2.getSetting('annotator')).toBe('Ana');
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     // version 3's index: an article's annotations by start offset
     expect(await v2.annotations.where('[documentId+start]').between(['a', 0], ['a', 1]).primaryKeys()).toEqual([a.id]);
     // version 3's derived facts, computed for the data already there

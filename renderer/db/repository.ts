@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
@@ -5,6 +6,7 @@ import { DEFAULT_LABELS, emptyCounts, type LabelCounts, type LabelSet } from '..
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 import { listLibrary } from './library.ts';
+import { PACK_FROM, withChanges, type AnnotationPackRecord } from './annotationPacks.ts';
 import { HEAD_FROM_CHARS, headOf } from './textHeads.ts';
 
 export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
@@ -219,6 +221,51 @@ export class Repository {
   async annotationsStartingIn(documentId: string, from: number, to: number): Promise<Annotation[]> {
     const list = await this.db.annotations.where('[documentId+start]').between([documentId, from], [documentId, to], true, false).toArray();
     return list.sort(compareReadingOrder);
+  }
+
+  /**
+   * The article's annotations that start at `from` or later, in reading order, as the reader reads them after its
+   * first screen's: from the article's pack with the changes since (annotationPacks.ts), else record by record. Then
+   * `pack`, when given, keeps the whole list read as the article's pack, for its next opening; the caller runs it
+   * when the page is quiet (it copies every annotation on the main thread).
+   */
+  async annotationsToRead(documentId: string, from: number): Promise<{ annotations: Annotation[]; pack?: () => Promise<void> }> {
+    const { db } = this;
+    // one transaction: the revision read is the one the list read belongs to
+    return db.transaction('r', [db.annotations, db.labelCounts, db.annotationPacks, db.packChanges], async () => {
+      const [counts, pack, changes] = await Promise.all([
+        db.labelCounts.get(documentId),
+        db.annotationPacks.get(documentId),
+        db.packChanges.where('[documentId+id]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray(),
+      ]);
+      const rev = counts?.rev ?? 0;
+      const packed = counts?.packed && pack;
+      const all = packed ? withChanges(pack.annotations, changes) : (await db.annotations.where('documentId').equals(documentId).toArray()).sort(compareReadingOrder);
+      const annotations = all.filter((a) => a.start >= from);
+      // a pack read with no changes since is kept as it is
+      const repack = packed ? changes.length > 0 : all.length >= PACK_FROM;
+      return repack ? { annotations, pack: () => this.storePack(documentId, rev, all) } : { annotations };
+    });
+  }
+
+  /**
+   * Stores an article's pack and marks the article packed, unless its annotations have been written since the list
+   * was read (their revision has moved on); the changes noted before are in the list. A failure (a full disk, say)
+   * costs only speed: what was stored before stays, and the next opening reads as before.
+   */
+  private async storePack(documentId: string, rev: number, annotations: Annotation[]): Promise<void> {
+    const { db } = this;
+    await db
+      .transaction('rw', [db.labelCounts, db.annotationPacks, db.packChanges], async () => {
+        const counts = await db.labelCounts.get(documentId);
+        if (!counts || (counts.rev ?? 0) !== rev) return;
+        await Promise.all([
+          db.annotationPacks.put({ id: documentId, annotations } satisfies AnnotationPackRecord),
+          db.packChanges.where('[documentId+id]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).delete(),
+          counts.packed ? null : db.labelCounts.put({ ...counts, packed: true }),
+        ]);
+      })
+      .catch(() => undefined);
   }
 
   /**

@@ -46,6 +46,13 @@ interface DocumentViewProps {
   onAdjudicationChange?(documentId: string): void;
 }
 
+/** A promise given once, by `give`. */
+function signal(): { given: Promise<void>; give(): void } {
+  let give = () => {};
+  const given = new Promise<void>((resolve) => (give = resolve));
+  return { given, give };
+}
+
 /** An open article: the reader, its tag toolbar and its annotation panel, with the keyboard shortcuts. */
 export function DocumentView({ repo, document: doc, textLength = doc.text.length, onFirstScreen, annotator, onCountsChanged, announce, initialSelectedId, onOpenAnnotation, onOpenDocument, onAdjudicationChange }: DocumentViewProps) {
   const changed = useCallback(() => onCountsChanged(doc.id), [onCountsChanged, doc.id]);
@@ -55,7 +62,10 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
   const readerRef = useRef<ReaderHandle>(null);
   const reviewingRef = useRef(false);
   // a committed change is painted at once; the rest of this view follows as a transition (useAnnotationSession)
-  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list));
+  // a long article's other annotations are read once its first screen is shown, right after its whole text is asked
+  // for: the browser's database answers in the order asked, and the rest of the article waits on its text
+  const [firstScreen] = useState(() => (whole ? null : signal()));
+  const session = useAnnotationSession(repo, doc, annotator, changed, (list) => reviewingRef.current || readerRef.current?.paint(list), firstScreen?.given);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const mapRef = useRef<TextMap | null>(null);
   const getMap = useCallback(() => mapRef.current, []);
@@ -297,7 +307,7 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
               ref={readerRef}
               document={doc}
               textLength={textLength}
-              onFirstScreen={() => onFirstScreen?.(doc.id)}
+              onFirstScreen={() => (onFirstScreen?.(doc.id), firstScreen?.give())}
               annotations={reviewing ? reviewShown : session.latest()}
               selectedId={selectedId}
               scroller={scrollRef}

@@ -9,6 +9,7 @@ import { orphanQueueId } from '../../shared/anchoring/orphans.ts';
 import { splitOp } from './orphans/splitOp.ts';
 import { getLabelsRevision } from '../labels/labelStore.ts';
 import { FIRST_SCREEN_CHARS, firstReadOf, forgetPrefetch } from './firstScreenRead.ts';
+import { QUIET_MS, whenIdle } from '../components/lazyPart.tsx';
 
 export interface AnnotationSession {
   /** The list as React last rendered it (it follows a commit as a transition): for rendering. */
@@ -33,9 +34,14 @@ export interface AnnotationSession {
   redo(): Promise<HistoryOp | null>;
 }
 
-/** The rest of an opened article's annotations (after its first screen, firstScreenRead.ts) and its orphans queue. */
-function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
-  return Promise.all([repo.annotationsStartingIn(documentId, FIRST_SCREEN_CHARS, Infinity), repo.annotationsOf(orphanQueueId(documentId))] as const);
+/**
+ * The rest of an opened article's annotations (after its first screen, firstScreenRead.ts) and its orphans queue; a
+ * heavily annotated article read record by record is packed for its next opening once the page is quiet.
+ */
+async function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
+  const [rest, queued] = await Promise.all([repo.annotationsToRead(documentId, FIRST_SCREEN_CHARS), repo.annotationsOf(orphanQueueId(documentId))]);
+  if (rest.pack) whenIdle(() => void rest.pack!(), { minMs: QUIET_MS });
+  return [rest.annotations, queued];
 }
 
 /**
@@ -71,6 +77,8 @@ export function useAnnotationSession(
    * it at once); for a relabel, also as it is sent, and with the committed list again if it fails.
    */
   onCommitted?: (annotations: readonly Annotation[]) => void,
+  /** The rest of the annotations (after the first screen's) is read once this is given: at once if absent. */
+  restAfter?: Promise<void>,
 ): AnnotationSession {
   // the first screen's annotations, read as the article was chosen: the reader starts with them
   const [firstRead] = useState(() => firstReadOf(repo, doc.id));
@@ -103,6 +111,7 @@ export function useAnnotationSession(
       if (!live) return;
       latest.current = head;
       setAnnotations(head);
+      await restAfter;
       const [tail, queued] = await readRest(repo, doc.id);
       if (!live) return;
       // both in reading order, every start of `tail` after every start of `head`; head's objects are kept, so the
