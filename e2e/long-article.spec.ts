@@ -158,6 +158,7 @@ test('a heavily annotated article is read from its pack when reopened, and a cha
   await expect(page.locator('[data-highlights]')).toHaveAttribute('data-highlights', String(ANNOTATIONS + 1));
   const toEnd = () => page.locator('.reader-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect.poll(async () => (await toEnd(), (await paintedHighlights(page))[highlightName('claim')])).toContain(word);
+  await page.screenshot({ path: test.info().outputPath('reopened-from-pack.png') });
   // and packed again with the tag in it
   await expect.poll(() => packSizes(page), { timeout: 20_000 }).toEqual([ANNOTATIONS + 1]);
 });
