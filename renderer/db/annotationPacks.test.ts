@@ -151,6 +151,17 @@ describe('annotation packs', () => {
     expect((await repo.annotationsToRead('a', 0)).annotations).toEqual([marked[1]]);
   });
 
+  it('a dataset import packs the heavily annotated articles it adds to, so even their first opening reads one record', async () => {
+    const heavy = many('a', PACK_FROM);
+    // both documents are already in the library: their annotations go to them
+    const result = await repo.importDataset({ documents: [doc('a'), doc('b')], annotations: [...heavy, tag('b', 1)] });
+    expect(result).toMatchObject({ documentsMatched: 2, annotationsAdded: PACK_FROM + 1 });
+    const sorted = [...heavy].sort(compareReadingOrder);
+    expect(await db.annotationPacks.get('a')).toEqual({ id: 'a', annotations: sorted });
+    expect(await db.annotationPacks.get('b')).toBeUndefined();
+    expect(await repo.annotationsToRead('a', 0)).toEqual({ annotations: sorted });
+  });
+
   it('a pack that cannot be stored (a full disk) costs only speed', async () => {
     await db.annotations.bulkAdd(many('a', PACK_FROM));
     const { annotations, pack } = await repo.annotationsToRead('a', 0);

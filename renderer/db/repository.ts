@@ -72,21 +72,16 @@ export class Repository {
           added.push(doc);
         }
       }
-      await this.putDocuments(added, 'add');
+      await this.addNewDocuments(added);
       return { added, duplicates };
     });
   }
 
-  private async putDocuments(documents: FmDocument[], mode: 'add' | 'put'): Promise<void> {
+  /** Adds new documents (inside a caller's transaction): an id already there fails the add. */
+  private async addNewDocuments(documents: FmDocument[]): Promise<void> {
     const parts = documents.map(splitDocument);
-    const [metas, texts] = [parts.map((p) => p[0]), parts.map((p) => p[1])];
-    if (mode === 'add') {
-      await inBatches(metas, (slice) => this.db.documents.bulkAdd(slice));
-      await inBatches(texts, (slice) => this.db.texts.bulkAdd(slice));
-    } else {
-      await inBatches(metas, (slice) => this.db.documents.bulkPut(slice));
-      await inBatches(texts, (slice) => this.db.texts.bulkPut(slice));
-    }
+    await inBatches(parts.map((p) => p[0]), (slice) => this.db.documents.bulkAdd(slice));
+    await inBatches(parts.map((p) => p[1]), (slice) => this.db.texts.bulkAdd(slice));
   }
 
   private async joinTexts(records: DocumentRecord[]): Promise<FmDocument[]> {
@@ -113,10 +108,12 @@ export class Repository {
   /**
    * Writes an imported dataset in one transaction: a document whose text is already in the library is not added
    * again, its annotations go to the existing document; annotations keep their ids and one already present is left
-   * alone, so importing the same file twice changes nothing. On any failure nothing is written.
+   * alone, so importing the same file twice changes nothing. On any failure nothing is written. Then the heavily
+   * annotated articles it added annotations to are packed (packArticles).
    */
   async importDataset(dataset: Dataset): Promise<ImportDatasetResult> {
-    return this.db.transaction('rw', [this.db.documents, this.db.texts, this.db.annotations], async () => {
+    const annotated = new Set<string>();
+    const result = await this.db.transaction('rw', [this.db.documents, this.db.texts, this.db.annotations], async () => {
       const byHash = new Map<string, string>();
       const existing = await this.db.documents.where('contentHash').anyOf(dataset.documents.map((d) => d.contentHash)).toArray();
       for (const d of existing) byHash.set(d.contentHash, d.id);
@@ -139,7 +136,7 @@ export class Repository {
         byHash.set(doc.contentHash, id);
         toAdd.push({ ...doc, id });
       }
-      await this.putDocuments(toAdd, 'add');
+      await this.addNewDocuments(toAdd);
 
       const present = new Set((await readInBatches(dataset.annotations.map((a) => a.id), (ids) => this.db.annotations.bulkGet(ids))).flatMap((a) => (a ? [a.id] : [])));
       const annotations: Annotation[] = [];
@@ -149,8 +146,25 @@ export class Repository {
         annotations.push({ ...a, documentId: idMap.get(a.documentId) ?? a.documentId });
       }
       await inBatches(annotations, (slice) => this.db.annotations.bulkAdd(slice));
+      for (const a of annotations) annotated.add(a.documentId);
       return { documentsAdded: toAdd.length, documentsMatched, annotationsAdded: annotations.length, annotationsSkipped: dataset.annotations.length - annotations.length };
     });
+    await this.packArticles(annotated);
+    return result;
+  }
+
+  /**
+   * Packs the heavily annotated articles among these that are not packed yet (annotationPacks.ts), so that even their
+   * first opening reads their annotations as one record. For an import, which runs in a worker: it reads every
+   * annotation of each such article. A failure costs only speed (the article is packed when it is first opened).
+   */
+  async packArticles(ids: Iterable<string>): Promise<void> {
+    const counts = await readInBatches([...ids], (slice) => this.db.labelCounts.bulkGet(slice));
+    for (const c of counts) {
+      if (!c || c.packed || Object.values(c.counts).reduce((n, k) => n + k, 0) < PACK_FROM) continue;
+      const { pack } = await this.annotationsToRead(c.id, 0).catch(() => ({ pack: undefined }));
+      await pack?.();
+    }
   }
 
   async getDocument(id: string): Promise<FmDocument | undefined> {
@@ -236,7 +250,7 @@ export class Repository {
       const [counts, pack, changes] = await Promise.all([
         db.labelCounts.get(documentId),
         db.annotationPacks.get(documentId),
-        db.packChanges.where('[documentId+id]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray(),
+        this.packChangesOf(documentId).toArray(),
       ]);
       const rev = counts?.rev ?? 0;
       const packed = counts?.packed && pack;
@@ -246,6 +260,11 @@ export class Repository {
       const repack = packed ? changes.length > 0 : all.length >= PACK_FROM;
       return repack ? { annotations, pack: () => this.storePack(documentId, rev, all) } : { annotations };
     });
+  }
+
+  /** The changes noted since an article's pack (annotationPacks.ts). */
+  private packChangesOf(documentId: string) {
+    return this.db.packChanges.where('[documentId+id]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
   }
 
   /**
@@ -261,7 +280,7 @@ export class Repository {
         if (!counts || (counts.rev ?? 0) !== rev) return;
         await Promise.all([
           db.annotationPacks.put({ id: documentId, annotations } satisfies AnnotationPackRecord),
-          db.packChanges.where('[documentId+id]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).delete(),
+          this.packChangesOf(documentId).delete(),
           counts.packed ? null : db.labelCounts.put({ ...counts, packed: true }),
         ]);
       })

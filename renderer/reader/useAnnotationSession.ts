@@ -36,7 +36,7 @@ export interface AnnotationSession {
 
 /**
  * The rest of an opened article's annotations (after its first screen, firstScreenRead.ts) and its orphans queue; a
- * heavily annotated article read record by record is packed for its next opening once the page is quiet.
+ * heavily annotated article is packed for its next opening (annotationPacks.ts) once the page is quiet.
  */
 async function readRest(repo: Repository, documentId: string): Promise<readonly [Annotation[], Annotation[]]> {
   const [rest, queued] = await Promise.all([repo.annotationsToRead(documentId, FIRST_SCREEN_CHARS), repo.annotationsOf(orphanQueueId(documentId))]);
