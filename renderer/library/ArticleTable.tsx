@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { sizedAfterLayout } from '../components/virtualRect.ts';
 import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { type LabelSet } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
@@ -99,6 +100,7 @@ export function ArticleTable(props: ArticleTableProps) {
     // the virtualizer keys by index (its default): keying its size cache by article id cost a map lookup per row of
     // 100,000 on every change of the row count; rows are never measured (ROW_PX) and React keys them by id below
     overscan: 8,
+    ...sizedAfterLayout(),
   });
   // with nothing ticked (the usual case) neither walks 100,000 rows on every render
   const allOn = rows.length > 0 && selected.size >= rows.length && rows.every((r) => selected.has(r.id));
