@@ -69,7 +69,6 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
   /** How to read the whole text of the open article, while only its head is read. */
   const wholeToRead = useRef<{ documentId: string; read(): Promise<FmDocument | undefined> } | null>(null);
   const openDoc = opened?.document ?? null;
-  const setOpenDoc = useCallback((doc: FmDocument | null) => setOpened(doc && wholly(doc)), []);
   // following a link into another article: the annotation to select once that article is open
   const [linkTarget, setLinkTarget] = useState<{ documentId: string; annotationId: string } | null>(null);
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -208,7 +207,7 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
       announce(parts.join('\n') || 'Nothing was added.', problems.length ? 'error' : 'info');
       if (openFirst && added[0]) {
         const doc = added[0];
-        await DocumentView.load().then(() => setOpenDoc(doc), (e: unknown) => announce(describeError(e), 'error'));
+        await DocumentView.load().then(() => show(wholly(doc)), (e: unknown) => announce(describeError(e), 'error'));
       }
       return added.length > 0 || duplicates.length > 0;
     } catch (e) {

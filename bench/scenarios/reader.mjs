@@ -352,22 +352,26 @@ function idbCount() {
   });
 }
 
-/**
- * In the app's page: how many annotations the stored packs hold (renderer/db/annotationPacks.ts), or with `remove`,
- * deletes them (the article then opens as before its first opening: its annotations read record by record) and
- * answers [].
- */
-function packs(remove) {
+/** In the app's page: how many annotations each stored pack holds (renderer/db/annotationPacks.ts). */
+function packSizes() {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('factmark');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const store = open.result.transaction('annotationPacks', remove ? 'readwrite' : 'readonly').objectStore('annotationPacks');
-      const req = remove ? store.clear() : store.getAll();
-      req.onsuccess = () => {
-        open.result.close();
-        resolve(remove ? [] : req.result.map((p) => p.annotations.length));
-      };
+      const req = open.result.transaction('annotationPacks').objectStore('annotationPacks').getAll();
+      req.onsuccess = () => (open.result.close(), resolve(req.result.map((p) => p.annotations.length)));
+    };
+  });
+}
+
+/** In the app's page: deletes the stored packs, so an article opens as at its first opening (record by record). */
+function removePacks() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('factmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('annotationPacks', 'readwrite').objectStore('annotationPacks').clear();
+      req.onsuccess = () => (open.result.close(), resolve());
     };
   });
 }
@@ -431,27 +435,28 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     // record (annotationPacks.ts), which every later opening reads, with the writes since. Both are timed: the
     // reopenings (the budget rows), and openings with the pack removed first, as at the article's first opening.
     const opens = { packed: { first: [], nextFrame: [], whole: [] }, unpacked: { first: [], nextFrame: [], whole: [] } };
-    const timeOpen = async (kind, i) => {
+    const timeOpen = async (kind, label) => {
       await openApp(page, base, 1);
-      if (kind === 'unpacked') await page.evaluate(packs, true);
+      if (kind === 'unpacked') await page.evaluate(removePacks);
       const t = await openByClick(page, seeded);
-      for (const k of ['first', 'nextFrame', 'whole']) opens[kind][k].push(t[k]);
-      step(`open ${i + 1}/${runs} (${kind}): first screen on screen ${t.first.toFixed(0)} ms (frame after ${t.nextFrame.toFixed(0)} ms), whole ${t.whole.toFixed(0)} ms`);
+      step(`open ${label} (${kind}): first screen on screen ${t.first.toFixed(0)} ms (frame after ${t.nextFrame.toFixed(0)} ms), whole ${t.whole.toFixed(0)} ms`);
       return t;
     };
-    await timeOpen('unpacked', -1);
-    const deadline = Date.now() + 30_000;
-    while (!(await page.evaluate(packs, false)).includes(seeded.spans.length)) {
-      if (Date.now() > deadline) throw new Error('the article was not packed within 30 s of its first opening');
-      await page.waitForTimeout(100);
-    }
-    for (const k of ['first', 'nextFrame', 'whole']) opens.unpacked[k].length = 0; // that one was the warm-up
+    // an opening read record by record packs the article once the page is quiet: the next reopening needs that pack
+    const packed = async () => {
+      for (const deadline = Date.now() + 30_000; !(await page.evaluate(packSizes)).includes(seeded.spans.length); await page.waitForTimeout(100)) {
+        if (Date.now() > deadline) throw new Error('the article was not packed within 30 s of its opening');
+      }
+    };
+    await timeOpen('unpacked', 'to warm up');
+    await packed();
     // alternately, so both kinds see the same state of the machine
-    for (let i = 0; i < runs; i++) for (const kind of ['packed', 'unpacked']) {
-      if (kind === 'packed') await page.evaluate(packs, false).then((sizes) => { if (!sizes.includes(seeded.spans.length)) throw new Error('the pack is missing before a reopening'); });
-      await timeOpen(kind, i);
-      // the unpacked opening packs again once quiet: wait for it, so the next reopening has its pack
-      if (kind === 'unpacked') while (!(await page.evaluate(packs, false)).includes(seeded.spans.length)) await page.waitForTimeout(100);
+    for (let i = 0; i < runs; i++) {
+      for (const kind of ['packed', 'unpacked']) {
+        const t = await timeOpen(kind, `${i + 1}/${runs}`);
+        for (const k of ['first', 'nextFrame', 'whole']) opens[kind][k].push(t[k]);
+      }
+      await packed();
     }
     const { first, nextFrame, whole } = opens.packed;
     rows.push(row({ scenario: S1, measure: 'first screen of text with its highlights', value: timing(first), baseline: timing(plain), budget: { on: 'value', max: 100 }, note: `From a mouse click on the article in the library (the click event's timestamp) until the browser presents the reader viewport filled with text and every annotation starting in the visible lines with its highlight (Element Timing of the visible paragraphs). The animation frame after that state: median ${summary(nextFrame).median.toFixed(0)} ms. Reopened (its annotations read from their pack); opened with no pack: median ${summary(opens.unpacked.first).median.toFixed(0)} ms. Baseline column: the whole text as plain <p> in a blank same-origin page.` }));

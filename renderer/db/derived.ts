@@ -123,21 +123,15 @@ function applyDelta(counts: DBCoreTable, packing: PackTables | null, trans: DBCo
     if (Object.keys(next).length) put.push({ id, counts: next, rev: (record?.rev ?? 0) + 1, ...(record?.packed ? { packed: true as const } : {}) });
     else if (record) gone.push(id);
   }
-  // the changes and the counts go out together (no round trip between them: a tag waits for both)
-  const noted = packing && packChanges.length ? packing.changes.mutate({ type: 'put', trans, values: packChanges }) : null;
-  const counted = put.length ? counts.mutate({ type: 'put', trans, values: put }) : null;
-  counted?.catch(() => undefined); // if the changes fail first, theirs is the failure reported
-  const removed = () =>
-    gone.length
-      ? then(counts.mutate({ type: 'delete', trans, keys: gone }), () =>
-          packing
-            ? then(packing.packs.mutate({ type: 'delete', trans, keys: gone }), () =>
-                Dexie.Promise.all(gone.map((id) => packing.changes.mutate({ type: 'deleteRange', trans, range: changesOfDocument(id) }))),
-              )
-            : null,
-        )
-      : null;
-  return then(noted, () => then(counted, removed));
+  // all of it goes out at once (no round trip in between: a tag waits for it); the changes before any range delete
+  // of a gone document's changes, which IndexedDB runs after them
+  return Dexie.Promise.all([
+    packing && packChanges.length ? packing.changes.mutate({ type: 'put', trans, values: packChanges }) : null,
+    put.length ? counts.mutate({ type: 'put', trans, values: put }) : null,
+    gone.length ? counts.mutate({ type: 'delete', trans, keys: gone }) : null,
+    packing && gone.length ? packing.packs.mutate({ type: 'delete', trans, keys: gone }) : null,
+    ...(packing ? gone.map((id) => packing.changes.mutate({ type: 'deleteRange', trans, range: changesOfDocument(id) })) : []),
+  ]);
 }
 
 /** The records a write replaces or removes, read in the same transaction just before it. */

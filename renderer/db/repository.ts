@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { compareReadingOrder } from '../../shared/annotation.ts';
 import { orphanOwner } from '../../shared/anchoring/orphans.ts';
 import { opsOf, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
-import { DEFAULT_LABELS, emptyCounts, type LabelCounts, type LabelSet } from '../../shared/labels.ts';
+import { DEFAULT_LABELS, emptyCounts, totalCount, type LabelCounts, type LabelSet } from '../../shared/labels.ts';
 import type { Annotation, Dataset, FmDocument } from '../../shared/model.ts';
 import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts';
 import { listLibrary } from './library.ts';
@@ -161,7 +161,7 @@ export class Repository {
   async packArticles(ids: Iterable<string>): Promise<void> {
     const counts = await readInBatches([...ids], (slice) => this.db.labelCounts.bulkGet(slice));
     for (const c of counts) {
-      if (!c || c.packed || Object.values(c.counts).reduce((n, k) => n + k, 0) < PACK_FROM) continue;
+      if (!c || c.packed || totalCount(c.counts) < PACK_FROM) continue;
       const { pack } = await this.annotationsToRead(c.id, 0).catch(() => ({ pack: undefined }));
       await pack?.();
     }
@@ -254,7 +254,7 @@ export class Repository {
       ]);
       const rev = counts?.rev ?? 0;
       const packed = counts?.packed && pack;
-      const all = packed ? withChanges(pack.annotations, changes) : (await db.annotations.where('documentId').equals(documentId).toArray()).sort(compareReadingOrder);
+      const all = packed ? withChanges(pack.annotations, changes) : await this.annotationsOf(documentId);
       const annotations = all.filter((a) => a.start >= from);
       // a pack read with no changes since is kept as it is
       const repack = packed ? changes.length > 0 : all.length >= PACK_FROM;
