@@ -193,6 +193,7 @@ async function exportAs(page: Page, format: string) {
 }
 
 test('links and details survive a native export into a fresh profile; CSV says the link was left out', async ({ page, browser }) => {
+  test.setTimeout(60_000); // two profiles, three exports and an import: 12–28 s on a shared 2-core machine
   await pasteArticle(page, 'Port strike', PORT_TEXT);
   await tag(page, 'the port of Kaspiysk was hit by drones', '1');
   await pasteArticle(page, 'Governor denies', OTHER_TEXT);

@@ -1,10 +1,32 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   addSamples, annotationItems, articleRows, articleTable, clickText, dragSelect, expectItemLabel, firstRun, itemWithQuote, openArticle,
   paintedHighlights, pasteArticle, tagButton,
 } from './helpers.ts';
 
 const KASPIYSK = 'Drone attack on the Kaspiysk port, Caspian Sea';
+
+const DISK_FULL = 'The disk or the storage quota is full, so nothing was saved. Free some space and try again.';
+
+/** From now on the annotation writes named (IDBObjectStore methods) fail as a full disk makes them; [] lifts it. */
+function diskFull(page: Page, methods: ('add' | 'put' | 'delete')[]) {
+  return page.evaluate((methods) => {
+    // the quota error IndexedDB raises when the disk or the origin's quota is full, for writes of annotations
+    type Write = (this: IDBObjectStore, ...a: unknown[]) => IDBRequest;
+    const w = window as unknown as { __writes?: Record<string, Write> };
+    const writes = (w.__writes ??= {
+      add: IDBObjectStore.prototype.add as unknown as Write,
+      put: IDBObjectStore.prototype.put as unknown as Write,
+      delete: IDBObjectStore.prototype.delete as unknown as Write,
+    });
+    for (const [name, write] of Object.entries(writes)) {
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if ((methods as string[]).includes(name) && this.name === 'annotations') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return write.apply(this, args);
+      };
+    }
+  }, methods);
+}
 
 test.describe('first run', () => {
   test('asks for a name, requires one, and records it as the annotator', async ({ page }) => {
@@ -190,23 +212,8 @@ test.describe('tagging', () => {
   });
 
   test('when the disk is full a tag and a relabel are refused with a message, and what is shown is what is stored', async ({ page }) => {
-    const full = (on: boolean) =>
-      page.evaluate((on) => {
-        // the quota error IndexedDB raises when the disk or the origin's quota is full, for writes of annotations
-        type Write = (this: IDBObjectStore, ...a: unknown[]) => IDBRequest;
-        const w = window as unknown as { __writes?: Record<string, Write> };
-        const writes = (w.__writes ??= {
-          add: IDBObjectStore.prototype.add as unknown as Write,
-          put: IDBObjectStore.prototype.put as unknown as Write,
-        });
-        for (const [name, write] of Object.entries(writes)) {
-          (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore, ...args: unknown[]) {
-            if (on && this.name === 'annotations') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            return write.apply(this, args);
-          };
-        }
-      }, on);
-    const message = 'The disk or the storage quota is full, so nothing was saved. Free some space and try again.';
+    const full = (on: boolean) => diskFull(page, on ? ['add', 'put'] : []);
+    const message = DISK_FULL;
 
     await full(true);
     await dragSelect(page, 'destroyed an unmanned aerial vehicle over Kaspiysk');
@@ -235,6 +242,44 @@ test.describe('tagging', () => {
     await openArticle(page, /Kaspiysk/);
     await expect(annotationItems(page)).toHaveCount(1);
     await expectItemLabel(annotationItems(page).first(), 'Claim');
+  });
+
+  test('a delete or an undo that cannot be saved puts the highlights back as they are stored, with a message', async ({ page }) => {
+    const words = 'destroyed an unmanned aerial vehicle over Kaspiysk';
+    await dragSelect(page, words);
+    await page.keyboard.press('1');
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expect.poll(async () => (await paintedHighlights(page))['fm-claim']).toEqual([words]);
+
+    // the highlight goes as the delete is sent, and comes back when it is refused
+    await diskFull(page, ['delete']);
+    await page.keyboard.press('Delete');
+    await expect(page.getByRole('alert')).toContainText(DISK_FULL);
+    await expect(annotationItems(page)).toHaveCount(1);
+    expect((await paintedHighlights(page))['fm-claim']).toEqual([words]);
+
+    await diskFull(page, []);
+    await page.keyboard.press('Delete');
+    await expect(annotationItems(page)).toHaveCount(0);
+    expect((await paintedHighlights(page))['fm-claim']).toEqual([]);
+
+    // undoing the delete writes the annotation again: refused, nothing is painted, and the undo is still there
+    await diskFull(page, ['add', 'put']);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('alert')).toContainText(DISK_FULL);
+    await expect(annotationItems(page)).toHaveCount(0);
+    expect((await paintedHighlights(page))['fm-claim']).toEqual([]);
+
+    await diskFull(page, []);
+    await page.keyboard.press('Control+z');
+    await expect(annotationItems(page)).toHaveCount(1);
+    await expect.poll(async () => (await paintedHighlights(page))['fm-claim']).toEqual([words]);
+    // the library counts what is stored
+    await expect(articleTable(page).getByRole('row', { name: /Kaspiysk/ }).getByRole('cell', { name: '1 claim' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/undo-after-disk-full.png' });
+    await page.reload();
+    await openArticle(page, /Kaspiysk/);
+    await expect(annotationItems(page)).toHaveCount(1);
   });
 
   test('clicking an item scrolls to its highlight and flashes it', async ({ page }) => {

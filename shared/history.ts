@@ -128,7 +128,9 @@ export function applyInOrder(list: readonly Annotation[], op: AnnotationOp): Ann
   const rest = list.slice();
   // the entry it replaces sits where `old` sorts (it is `old`, or equal to it in reading order); else look everywhere
   const at = insertionPoint(rest, old) - 1;
-  const index = rest[at]?.id === changed.id ? at : rest.findIndex((a) => a.id === changed.id);
+  // a create's id is new (the database refuses an id it holds), so only an update or a delete looks further: a pass
+  // over ten thousand ids costs a key press a millisecond
+  const index = rest[at]?.id === changed.id ? at : op.kind === 'create' ? -1 : rest.findIndex((a) => a.id === changed.id);
   if (index >= 0) rest.splice(index, 1);
   if (op.kind !== 'delete') rest.splice(insertionPoint(rest, changed), 0, changed);
   return rest;

@@ -61,7 +61,7 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
   const whole = doc.text.length >= textLength;
   const readerRef = useRef<ReaderHandle>(null);
   const reviewingRef = useRef(false);
-  // a committed change is painted at once; the rest of this view follows as a transition (useAnnotationSession)
+  // a change is painted in the reader as it is sent; the rest of this view follows once it is committed and on screen
   // a long article's other annotations are read once its first screen is shown, right after its whole text is asked
   // for: the browser's database answers in the order asked, and the rest of the article waits on its text
   const [firstScreen] = useState(() => (whole ? null : signal()));
@@ -97,12 +97,19 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
       if (!whole) return announce('The article is still opening. Try again in a moment.');
       const span = selectedSpan(mapRef.current, doc.text, announce);
       if (!span) return;
+      // the selection goes in the frame that paints the new highlight (painted as the tag is sent); if the tag is not
+      // saved the words are selected again, to be tagged once the cause is gone — unless other words have been
+      // selected meanwhile
       const tagged = selectionEnds();
-      const a = await session.tag(span, label);
-      // after the commit, not on the key press: the selection goes in the frame that paints the new highlight, and
-      // stays to be tried again if the tag could not be saved (a repaint for it alone delayed the transaction).
-      // Only if it is still the one tagged: a fast typist may have selected the next words while this was saved.
-      if (sameEnds(selectionEnds(), tagged)) settleSelection();
+      settleSelection();
+      const settled = selectionEnds();
+      let a: Annotation;
+      try {
+        a = await session.tag(span, label);
+      } catch (error) {
+        if (tagged && sameEnds(selectionEnds(), settled)) restoreSelection(tagged);
+        throw error;
+      }
       selectAfterCommit(a.id);
       announce(`Tagged “${short(a.quote)}” as ${labelDef(label).name.toLowerCase()}.`);
     });
@@ -387,6 +394,10 @@ function selectionEnds(): SelectionEnds | null {
 function sameEnds(a: SelectionEnds | null, b: SelectionEnds | null): boolean {
   if (!a || !b) return a === b;
   return a.anchorNode === b.anchorNode && a.anchorOffset === b.anchorOffset && a.focusNode === b.focusNode && a.focusOffset === b.focusOffset;
+}
+
+function restoreSelection({ anchorNode, anchorOffset, focusNode, focusOffset }: SelectionEnds): void {
+  if (anchorNode && focusNode) window.getSelection()?.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
 }
 
 /** After tagging: while the article has focus its caret stays at the end of what was tagged; otherwise the selection goes. */

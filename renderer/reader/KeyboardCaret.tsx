@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import './keyboard.css';
+import { onSelectionChange } from './selectionChanges.ts';
 
 /**
  * A keyboard caret for the read-only article. Chromium draws no caret in non-editable text, so we draw one at the
@@ -80,13 +81,13 @@ export function KeyboardCaret({ bodyRef }: { bodyRef: RefObject<HTMLElement | nu
     root.addEventListener('focus', onFocus);
     root.addEventListener('blur', update);
     root.addEventListener('keydown', onKeyDown);
-    globalThis.document.addEventListener('selectionchange', update);
+    const unsubscribe = onSelectionChange(update);
     return () => {
       resize.disconnect();
       root.removeEventListener('focus', onFocus);
       root.removeEventListener('blur', update);
       root.removeEventListener('keydown', onKeyDown);
-      globalThis.document.removeEventListener('selectionchange', update);
+      unsubscribe();
     };
   }, [bodyRef]);
 

@@ -9,6 +9,7 @@ import { $appendChunk, $clearArticle, ArticleChunkNode, ArticlePlan, estimatedCh
 import { HighlightPainter } from './highlights.ts';
 import { KeyboardCaret } from './KeyboardCaret.tsx';
 import { primeLexicalEvents } from './lexicalEvents.ts';
+import { keepSelectionFromLexical } from './selectionChanges.ts';
 import { watchReadingWindow } from './readingWindow.ts';
 import { whenPresented } from './whenPresented.ts';
 import './reader.css';
@@ -16,6 +17,7 @@ import { TextMap } from './textMap.ts';
 
 // before any reader mounts, or Lexical keeps the first article opened in memory for good (lexicalEvents.ts)
 primeLexicalEvents();
+keepSelectionFromLexical();
 
 const theme = {
   paragraph: 'article-p',

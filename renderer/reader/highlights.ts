@@ -35,6 +35,8 @@ export class HighlightPainter {
   private lo = 0;
   private hi = Infinity;
   private selectedLayer: Highlight | null = null;
+  /** The annotations of the list painted, by id: the selected one is looked up on every paint. */
+  private readonly byId = new Map<string, Annotation>();
 
   constructor(readonly map: TextMap) {
     for (const label of LABEL_IDS) this.layer(label);
@@ -43,7 +45,7 @@ export class HighlightPainter {
 
   update(annotations: readonly Annotation[], selectedId: string | null): void {
     if (annotations !== this.previous) this.sync(annotations);
-    const selected = selectedId === null ? undefined : annotations.find((a) => a.id === selectedId);
+    const selected = selectedId === null ? undefined : this.byId.get(selectedId);
     const range = selected && this.map.staticRange(selected.start, selected.end);
     this.selectedLayer = setHighlight('fm-selected', range ? [range] : [], 2);
   }
@@ -151,6 +153,7 @@ export class HighlightPainter {
       this.shown.delete(a);
       this.painted.delete(a);
       this.pending.delete(a);
+      if (this.byId.get(a.id) === a) this.byId.delete(a.id);
       removed.push(a);
     };
     let i = 0;
@@ -165,7 +168,10 @@ export class HighlightPainter {
     while (i < prev.length) remove(prev[i++]!);
     while (j < next.length) added.push(next[j++]!);
     // an object removed above and met again later in `next` (only if the order changed) is painted again
-    for (const a of added) this.paint(a);
+    for (const a of added) {
+      this.byId.set(a.id, a);
+      this.paint(a);
+    }
     if (this.previous.length === 0 || removed.length + added.length > 64) this.syncAllOverlaps(next);
     else if (!sameSpans(removed, added)) this.syncOverlapsAround(next, [...removed, ...added]);
     this.previous = next;

@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { compareReadingOrder, makeAnnotation } from '../../shared/annotation.ts';
-import { OpHistory, applyInOrder, applyOpToList, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
+import { OpHistory, applyInOrder, applyOpsToList, type AnnotationOp, type HistoryOp } from '../../shared/history.ts';
 import type { Label } from '../../shared/labels.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import type { Span } from '../../shared/anchoring/snap.ts';
@@ -10,11 +10,12 @@ import { splitOp } from './orphans/splitOp.ts';
 import { getLabelsRevision } from '../labels/labelStore.ts';
 import { FIRST_SCREEN_CHARS, firstReadOf, forgetPrefetch } from './firstScreenRead.ts';
 import { QUIET_MS, whenIdle } from '../components/lazyPart.tsx';
+import { framePainted } from '../components/framePainted.ts';
 
 export interface AnnotationSession {
   /** The list as React last rendered it (it follows a commit as a transition): for rendering. */
   annotations: Annotation[];
-  /** The list as committed, at once: for event handlers, and what the reader paints. */
+  /** The list as committed, at once: for event handlers. */
   latest(): readonly Annotation[];
   /** Annotations that did not re-anchor to this version (Orphans queue); never painted. update/remove take them too. */
   orphans: Annotation[];
@@ -24,7 +25,6 @@ export interface AnnotationSession {
   tag(span: Span, label: Label): Promise<Annotation>;
   /** Tags several spans as one undoable step (one transaction: all of them or none). */
   tagMany(spans: readonly Span[], label: Label): Promise<Annotation[]>;
-  /** Painted in the reader at once, before the commit (the select already shows it); put back if it is not saved. */
   relabel(annotation: Annotation, label: Label): Promise<void>;
   /** Replaces an annotation's details (note, source, confidence, evidence, link) as one undoable update. */
   update(before: Annotation, after: Annotation): Promise<void>;
@@ -62,10 +62,10 @@ function historyOf(documentId: string): OpHistory {
 }
 
 /**
- * The annotations of the open document. Every operation is written to the database first; the list shown changes
- * only once the write is committed, so whatever is shown survives a crash. One exception: a relabel is chosen in the
- * panel's Label select, which shows the choice before it is saved, so the reader paints its highlight in that same
- * frame rather than a frame after the commit, and puts it back if the write fails. Operations run one after another.
+ * The annotations of the open document. Every operation is written to the database in one transaction; the reader
+ * paints its result at once, as the transaction is sent, and puts the highlights back if the write fails (the caller
+ * announces why). Everything else — the list the panel shows, the counts, the undo history — changes only once the
+ * write is committed, so what it lists is what is stored. Operations run one after another.
  */
 export function useAnnotationSession(
   repo: Repository,
@@ -73,10 +73,10 @@ export function useAnnotationSession(
   annotator: string,
   onChanged: () => void,
   /**
-   * Called with the article's list the moment a change to it is committed, before React renders it (the reader paints
-   * it at once); for a relabel, also as it is sent, and with the committed list again if it fails.
+   * Called with the article's list as a change to it is sent (the reader paints it at once), again with the same list
+   * once it is committed, before React renders it, or with the committed list if it fails.
    */
-  onCommitted?: (annotations: readonly Annotation[]) => void,
+  paintList?: (annotations: readonly Annotation[]) => void,
   /** The rest of the annotations (after the first screen's) is read once this is given: at once if absent. */
   restAfter?: Promise<void>,
 ): AnnotationSession {
@@ -84,17 +84,8 @@ export function useAnnotationSession(
   const [firstRead] = useState(() => firstReadOf(repo, doc.id));
   const [annotations, setAnnotations] = useState<Annotation[]>(() => firstRead.head ?? []);
   const latest = useRef<Annotation[]>(annotations);
-  const committed = useRef(onCommitted);
-  committed.current = onCommitted;
-  /**
-   * A committed list: handed to onCommitted at once, and to React as a transition, so the frame that paints a tag is
-   * not held up by re-rendering the view around the reader (the panel, the find bar, …).
-   */
-  const publish = useCallback((list: Annotation[]) => {
-    latest.current = list;
-    committed.current?.(list);
-    startTransition(() => setAnnotations(list));
-  }, []);
+  const paintRef = useRef(paintList);
+  paintRef.current = paintList;
   const [orphans, setOrphans] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -140,49 +131,57 @@ export function useAnnotationSession(
     [],
   );
 
-  /** A batch's list updates: each list changes once (one sort), however many operations the batch holds. */
-  const commitBatch = useCallback(
-    (ops: readonly AnnotationOp[]) => {
-      const annotationOps: AnnotationOp[] = [];
-      const orphanOps: AnnotationOp[] = [];
-      for (const one of ops) {
-        const parts = splitOp(one);
-        if (parts.annotations) annotationOps.push(parts.annotations);
-        if (parts.orphans) orphanOps.push(parts.orphans);
-      }
-      if (annotationOps.length) publish(applyOpsToList(latest.current, annotationOps, compareReadingOrder));
-      if (orphanOps.length) setOrphans((list) => applyOpsToList(list, orphanOps, compareReadingOrder));
-      onChanged();
-    },
-    [onChanged, publish],
-  );
+  /**
+   * The article's list after an operation, if it changes it, with the orphans queue's share of it. A batch changes
+   * each list once (one sort), however many operations it holds; re-attaching an orphan moves it from one list to
+   * the other.
+   */
+  const listsAfter = (op: HistoryOp) => {
+    const annotationOps: AnnotationOp[] = [];
+    const orphanOps: AnnotationOp[] = [];
+    for (const one of op.kind === 'batch' ? op.ops : [op]) {
+      const parts = splitOp(one);
+      if (parts.annotations) annotationOps.push(parts.annotations);
+      if (parts.orphans) orphanOps.push(parts.orphans);
+    }
+    const list = annotationOps.length === 0 ? undefined : op.kind === 'batch' ? applyOpsToList(latest.current, annotationOps, compareReadingOrder) : applyInOrder(latest.current, annotationOps[0]!);
+    return { list, orphanOps };
+  };
 
   const commit = useCallback(
-    async (op: HistoryOp, shownFirst = false) => {
-      // a change the user already sees (a relabel, in its select) is painted in the reader at once too, and put back
-      // if it cannot be saved
-      const shown = shownFirst && op.kind !== 'batch' ? splitOp(op).annotations : undefined;
-      if (shown) committed.current?.(applyInOrder(latest.current, shown));
+    async (op: HistoryOp) => {
+      // the reader paints the result at once, in the frame after the key press, while the transaction is on its way
+      // (its commit takes a few milliseconds, the frame would wait for it); if the write fails the highlights go back
+      const { list, orphanOps } = listsAfter(op);
+      const written = repo.apply(op);
+      if (list) paintRef.current?.(list);
+      const painted = list ? framePainted() : null;
       try {
-        await repo.apply(op);
+        await written;
       } catch (error) {
-        if (shown) committed.current?.(latest.current);
+        if (list) paintRef.current?.(latest.current);
         throw error;
       }
-      if (op.kind === 'batch') return commitBatch(op.ops);
-      // re-attaching an orphan moves it from one list to the other
-      const parts = splitOp(op);
-      if (parts.annotations) publish(applyInOrder(latest.current, parts.annotations));
-      if (parts.orphans) setOrphans((list) => applyOpToList(list, parts.orphans!, compareReadingOrder));
+      // the rest of the view (this list as React state, the panel, the counts, what the caller does next) follows once
+      // the highlight is on screen, not in the way of that frame
+      await painted;
+      if (list) {
+        latest.current = list;
+        // the reader has this very list painted already
+        startTransition(() => setAnnotations(list));
+      }
+      if (orphanOps.length) setOrphans((queued) => applyOpsToList(queued, orphanOps, compareReadingOrder));
       onChanged();
     },
-    [repo, onChanged, commitBatch, publish],
+    // listsAfter reads only refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [repo, onChanged],
   );
 
   /** A new operation: committed, then recorded for undo. */
-  const perform = (op: HistoryOp, shownFirst = false) =>
+  const perform = (op: HistoryOp) =>
     run(async () => {
-      await commit(op, shownFirst);
+      await commit(op);
       history.record(op);
     });
 
@@ -216,7 +215,7 @@ export function useAnnotationSession(
       return created;
     },
     async relabel(annotation, label) {
-      if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } }, true);
+      if (annotation.label !== label) await perform({ kind: 'update', before: annotation, after: { ...annotation, label, updatedAt: now() } });
     },
     update: (before, after) => perform({ kind: 'update', before, after }),
     remove: (annotation) => perform({ kind: 'delete', annotation }),

@@ -19,6 +19,7 @@ import { LayerMarks } from './LayerMarks.tsx';
 import { SideBySideView } from './SideBySideView.tsx';
 import { StackedView } from './StackedView.tsx';
 import { useReviewData } from './useReviewData.ts';
+import { onSelectionChange } from '../reader/selectionChanges.ts';
 import './review.css';
 import type { Announce } from '../components/StatusArea.tsx';
 
@@ -72,8 +73,7 @@ export function ReviewMode({ db, document: doc, reviewer, onShown, onReveal, sel
       const span = selectionRef.current();
       if (span) setPicked((p) => (p && p.start === span.start && p.end === span.end ? p : span));
     };
-    globalThis.document.addEventListener('selectionchange', onChange);
-    return () => globalThis.document.removeEventListener('selectionchange', onChange);
+    return onSelectionChange(onChange);
   }, []);
   useEffect(() => {
     if (data.adjudication) setState(data.adjudication);
