@@ -13,7 +13,11 @@ export function serve(roots) {
     const rel = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(dir, rel.endsWith('/') ? `${rel}index.html` : rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
+      // scripts and styles (content-hashed in the build; the bench's own are rebuilt per run, on a new port) may be
+      // cached, so Chromium's V8 code cache works as it does for the app's app:// scheme, registered with the
+      // codeCache privilege (electron/main): from the second start on, the scripts are not compiled again
+      const cached = ['.js', '.css'].includes(extname(rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': cached ? 'public, max-age=31536000, immutable' : 'no-store', 'access-control-allow-origin': '*' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -15,6 +15,10 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
   try {
     await benchPage(page, base);
     await page.evaluate(async (s) => window.__bench.seed(await window.__bench.manyDocuments(s, 1000), []), sentences);
+    // the app's first start in this profile: none of its scripts in Chromium's code cache yet (server.mjs)
+    const first = await context.newPage();
+    const firstStart = (await timeLoad(first, base, { listed: `() => (${LIBRARY_SHOWS})(1000)` })).listed;
+    await first.close();
     const app = [];
     const plain = [];
     for (let i = 0; i < runs; i++) {
@@ -25,8 +29,9 @@ async function coldStart({ browser, base, sentences, runs, rows, step }) {
       plain.push(t);
       await fresh.close();
     }
-    rows.push(row({ scenario: S7, measure: 'cold start → 1,000 articles listed', value: timing(app), baseline: timing(plain), note: 'From navigation start (performance.now() in the new page). Baseline: a blank same-origin page loading Dexie and listing the same titles as plain <li>. No budget set.' }));
-    step(`cold start ${timing(app).median.toFixed(0)} ms vs ${timing(plain).median.toFixed(0)} ms`);
+    rows.push(row({ scenario: S7, measure: 'cold start → 1,000 articles listed', value: timing(app), baseline: timing(plain), note: 'A new page, the app\'s scripts in Chromium\'s code cache (as for the app from its second start: its app:// scheme has the codeCache privilege). From navigation start (performance.now() in the new page). Baseline: a blank same-origin page loading Dexie and listing the same titles as plain <li>. No budget set.' }));
+    rows.push(row({ scenario: S7, measure: 'cold start, first start → 1,000 articles listed', value: timing([firstStart]), baseline: timing(plain), note: 'The app\'s first start in this browser profile, timed once before the others: its scripts compiled, not yet code-cached. No budget set.' }));
+    step(`cold start ${timing(app).median.toFixed(0)} ms (first start ${firstStart.toFixed(0)} ms) vs ${timing(plain).median.toFixed(0)} ms`);
   } finally {
     await context.close();
   }
