@@ -38,7 +38,7 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
       whole.push(t.whole);
       step(`peer open ${i + 1}/${runs}: first highlights ${t.first.toFixed(0)} ms, whole ${t.whole.toFixed(0)} ms (setAnnotations returned at ${t.loaded.toFixed(0)} ms)`);
       if (i === 0) {
-        tags = await page.evaluate((n) => window.__peer.tag(n), Number(process.env.BENCH_TAGS ?? 20));
+        tags = await page.evaluate((n) => window.__peer.tag(n), Number(process.env.BENCH_TAGS ?? 40));
         for (let k = 0; k < 3; k++) scroll.push(percentile(await page.evaluate(scrollFrames, 150), 95));
       }
     } catch (e) {
