@@ -45,6 +45,24 @@ async function readRest(repo: Repository, documentId: string): Promise<readonly 
 }
 
 /**
+ * The article's list after an operation, if it changes it, and the operations on the orphans queue. A batch changes
+ * the list once (one sort), however many operations it holds; re-attaching an orphan moves it from one list to the
+ * other.
+ */
+function listsAfter(current: readonly Annotation[], op: HistoryOp): { list?: Annotation[]; orphanOps: AnnotationOp[] } {
+  const annotationOps: AnnotationOp[] = [];
+  const orphanOps: AnnotationOp[] = [];
+  for (const one of op.kind === 'batch' ? op.ops : [op]) {
+    const parts = splitOp(one);
+    if (parts.annotations) annotationOps.push(parts.annotations);
+    if (parts.orphans) orphanOps.push(parts.orphans);
+  }
+  if (annotationOps.length === 0) return { orphanOps };
+  const list = op.kind === 'batch' ? applyOpsToList(current, annotationOps, compareReadingOrder) : applyInOrder(current, annotationOps[0]!);
+  return { list, orphanOps };
+}
+
+/**
  * One history per document, for the life of the window — until a label is removed: that relabels or deletes
  * annotations in bulk outside any history, so earlier steps could bring back a label that is gone; all are dropped.
  */
@@ -73,8 +91,8 @@ export function useAnnotationSession(
   annotator: string,
   onChanged: () => void,
   /**
-   * Called with the article's list as a change to it is sent (the reader paints it at once), again with the same list
-   * once it is committed, before React renders it, or with the committed list if it fails.
+   * Called with the article's list as a change to it is sent (the reader paints it at once, ahead of React), and with
+   * the list as stored if the write fails.
    */
   paintList?: (annotations: readonly Annotation[]) => void,
   /** The rest of the annotations (after the first screen's) is read once this is given: at once if absent. */
@@ -131,28 +149,11 @@ export function useAnnotationSession(
     [],
   );
 
-  /**
-   * The article's list after an operation, if it changes it, with the orphans queue's share of it. A batch changes
-   * each list once (one sort), however many operations it holds; re-attaching an orphan moves it from one list to
-   * the other.
-   */
-  const listsAfter = (op: HistoryOp) => {
-    const annotationOps: AnnotationOp[] = [];
-    const orphanOps: AnnotationOp[] = [];
-    for (const one of op.kind === 'batch' ? op.ops : [op]) {
-      const parts = splitOp(one);
-      if (parts.annotations) annotationOps.push(parts.annotations);
-      if (parts.orphans) orphanOps.push(parts.orphans);
-    }
-    const list = annotationOps.length === 0 ? undefined : op.kind === 'batch' ? applyOpsToList(latest.current, annotationOps, compareReadingOrder) : applyInOrder(latest.current, annotationOps[0]!);
-    return { list, orphanOps };
-  };
-
   const commit = useCallback(
     async (op: HistoryOp) => {
       // the reader paints the result at once, in the frame after the key press, while the transaction is on its way
       // (its commit takes a few milliseconds, the frame would wait for it); if the write fails the highlights go back
-      const { list, orphanOps } = listsAfter(op);
+      const { list, orphanOps } = listsAfter(latest.current, op);
       const written = repo.apply(op);
       if (list) paintRef.current?.(list);
       const painted = list ? framePainted() : null;
@@ -173,8 +174,6 @@ export function useAnnotationSession(
       if (orphanOps.length) setOrphans((queued) => applyOpsToList(queued, orphanOps, compareReadingOrder));
       onChanged();
     },
-    // listsAfter reads only refs
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [repo, onChanged],
   );
 
