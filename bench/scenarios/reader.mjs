@@ -337,44 +337,28 @@ function rawCommits(count) {
   })();
 }
 
-/** Counts the annotation records in the app's IndexedDB with raw IDB. */
-function idbCount() {
+/**
+ * In the app's page: one request without arguments (`method` of IDBObjectStore: count, getAll, clear) on one store of
+ * the app's IndexedDB, with raw IDB; with `lengthsOf`, the length of that field of each record instead of the records.
+ */
+function storeRequest({ store, method, mode = 'readonly', lengthsOf }) {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('factmark');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const req = open.result.transaction('annotations').objectStore('annotations').count();
-      req.onsuccess = () => {
-        open.result.close();
-        resolve(req.result);
-      };
+      const req = open.result.transaction(store, mode).objectStore(store)[method]();
+      req.onerror = () => (open.result.close(), reject(req.error));
+      req.onsuccess = () => (open.result.close(), resolve(lengthsOf ? req.result.map((r) => r[lengthsOf].length) : req.result));
     };
   });
 }
 
-/** In the app's page: how many annotations each stored pack holds (renderer/db/annotationPacks.ts). */
-function packSizes() {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('factmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('annotationPacks').objectStore('annotationPacks').getAll();
-      req.onsuccess = () => (open.result.close(), resolve(req.result.map((p) => p.annotations.length)));
-    };
-  });
-}
-
-/** In the app's page: deletes the stored packs, so an article opens as at its first opening (record by record). */
-function removePacks() {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('factmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('annotationPacks', 'readwrite').objectStore('annotationPacks').clear();
-      req.onsuccess = () => (open.result.close(), resolve());
-    };
-  });
-}
+/** How many annotation records the app has stored. */
+const idbCount = (page) => page.evaluate(storeRequest, { store: 'annotations', method: 'count' });
+/** How many annotations each stored pack holds (renderer/db/annotationPacks.ts). */
+const packSizes = (page) => page.evaluate(storeRequest, { store: 'annotationPacks', method: 'getAll', lengthsOf: 'annotations' });
+/** Deletes the stored packs, so an article opens as at its first opening (record by record). */
+const removePacks = (page) => page.evaluate(storeRequest, { store: 'annotationPacks', method: 'clear', mode: 'readwrite' });
 
 /** In the page: scroll the reader by 300 px a frame; frame-to-frame times. */
 export function scrollFrames(frames) {
@@ -437,14 +421,14 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     const opens = { packed: { first: [], nextFrame: [], whole: [] }, unpacked: { first: [], nextFrame: [], whole: [] } };
     const timeOpen = async (kind, label) => {
       await openApp(page, base, 1);
-      if (kind === 'unpacked') await page.evaluate(removePacks);
+      if (kind === 'unpacked') await removePacks(page);
       const t = await openByClick(page, seeded);
       step(`open ${label} (${kind}): first screen on screen ${t.first.toFixed(0)} ms (frame after ${t.nextFrame.toFixed(0)} ms), whole ${t.whole.toFixed(0)} ms`);
       return t;
     };
     // an opening read record by record packs the article once the page is quiet: the next reopening needs that pack
     const packed = async () => {
-      for (const deadline = Date.now() + 30_000; !(await page.evaluate(packSizes)).includes(seeded.spans.length); await page.waitForTimeout(100)) {
+      for (const deadline = Date.now() + 30_000; !(await packSizes(page)).includes(seeded.spans.length); await page.waitForTimeout(100)) {
         if (Date.now() > deadline) throw new Error('the article was not packed within 30 s of its opening');
       }
     };
@@ -470,9 +454,9 @@ export async function run({ browser, base, sentences, runs: allRuns, rows, step 
     // 20 still moved by ~2 ms between runs, as much as the margins to the 16 ms budget
     const n = Number(process.env.BENCH_TAGS ?? 40);
     try {
-      const before = await page.evaluate(idbCount);
+      const before = await idbCount(page);
       const series = await page.evaluate(editSeries, n);
-      const after = await page.evaluate(idbCount);
+      const after = await idbCount(page);
       if (after !== before) throw new Error(`IndexedDB holds ${after} annotations after the edits and their undos, expected ${before}`);
       const floor = await page.evaluate(rawCommits, n);
       for (const [op, label] of [['tag', 'tag (key 1)'], ['relabel', 'relabel (Label select)'], ['delete', 'delete (Delete key)'], ['undo', 'undo (Ctrl+Z)']]) {

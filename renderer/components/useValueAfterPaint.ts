@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { framePainted } from './framePainted.ts';
 
 /**
  * `value`, as of the last frame painted: a change shows up only once the frame in which it was made has been
@@ -9,20 +10,11 @@ import { startTransition, useEffect, useState } from 'react';
 export function useValueAfterPaint<T>(value: T, initial: T): T {
   const [shown, setShown] = useState(initial);
   useEffect(() => {
-    let frame = 0;
-    let task: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
     // in a window that is hidden no frames come: the value is shown after a short while instead
-    const fallback = setTimeout(() => startTransition(() => setShown(() => value)), 250);
-    frame = requestAnimationFrame(() => {
-      task = setTimeout(() => {
-        clearTimeout(fallback);
-        startTransition(() => setShown(() => value));
-      }, 0);
-    });
+    void framePainted(250).then(() => live && startTransition(() => setShown(() => value)));
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(task);
-      clearTimeout(fallback);
+      live = false;
     };
   }, [value]);
   return shown;

@@ -49,8 +49,9 @@ interface ReaderProps {
 
 export interface ReaderHandle {
   /**
-   * Paints this list now, ahead of React rendering the reader with it: a committed tag's highlight goes into the next
-   * frame without waiting for the view around the reader to re-render. The list passed as a prop later is the same.
+   * Paints this list now, ahead of React rendering the reader with it: a tag's highlight goes into the next frame while
+   * its transaction is on its way, without waiting for the view around the reader to re-render. The list passed as a
+   * prop once the write is committed is the same (or, if it fails, the list as stored).
    */
   paint(annotations: readonly Annotation[]): void;
 }
