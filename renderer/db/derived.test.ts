@@ -105,6 +105,14 @@ describe('label counts kept by the database', () => {
     expect(await stored()).toEqual({ a: { denial: 1 } });
   });
 
+  it('each table of the stack is built once, not again for every transaction and write', async () => {
+    const first = db.core.table('annotations');
+    await repo.apply({ kind: 'create', annotation: tag('a') });
+    expect(db.core.table('annotations')).toBe(first);
+    expect(db.core.table('labelCounts')).toBe(db.core.table('labelCounts'));
+    expect(await stored()).toEqual({ a: { claim: 1 } });
+  });
+
   it('a write sent ahead of its answer that then reports a failure takes its whole transaction back', async () => {
     const failing = new FactmarkDatabase(`derived-test-failing-${++n}`);
     // under the counting layer: the write itself goes through, but is answered as failed
