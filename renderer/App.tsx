@@ -4,10 +4,11 @@ import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { PartSlot } from './components/lazyPart.tsx';
 import { LabelsProvider } from './labels/LabelsProvider.tsx';
+import { ANNOTATOR_KEY, type Startup } from './startup.ts';
 import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, OpenedDocument, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
-import { FIRST_ROWS, firstDocuments, LibraryStore, type FirstRows } from './db/library.ts';
+import { LibraryStore, type FirstRows } from './db/library.ts';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { StatusArea, StatusStore } from './components/StatusArea.tsx';
 import { ARTICLE_EXTENSIONS } from './import/articleTypes.ts';
@@ -23,19 +24,16 @@ import { prefetchAnnotations } from './reader/firstScreenRead.ts';
 import { AgreementView, DocumentView, ExportDialog, loadImporter, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
 import type { Announce } from './components/StatusArea.tsx';
 
-const ANNOTATOR_KEY = 'annotator';
-
 type DialogName = 'paste' | 'settings' | 'export';
 const DIALOG_PARTS = { paste: PasteDialog, settings: SettingsDialog, export: ExportDialog } as const;
 
-/** `firstRows`: the library's first rows, read from startup on (main.tsx) beside the settings this screen waits for. */
-export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise<FirstRows> }) {
-  // undefined while loading; null before the first run is complete
-  const [annotator, setAnnotator] = useState<string | null | undefined>(undefined);
+/** `startup`: what the first screen shows, read as the app starts (startup.ts). */
+export function App({ repo, startup }: { repo: Repository; startup: Startup }) {
+  // null before the first run is complete
+  const [annotator, setAnnotator] = useState<string | null>(startup.annotator);
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
   useEffect(() => {
-    repo.getSetting<string>(ANNOTATOR_KEY).then((name) => setAnnotator(name ?? null), () => setAnnotator(null));
     // Ask the browser not to evict our data under storage pressure; the answer is shown in Settings.
     (navigator.storage?.persist?.() ?? Promise.resolve(false)).then(setPersisted, () => setPersisted(false));
   }, [repo]);
@@ -48,11 +46,10 @@ export function App({ repo, firstRows }: { repo: Repository; firstRows?: Promise
     [repo],
   );
 
-  if (annotator === undefined) return <p className="loading">Opening your library…</p>;
   if (annotator === null) return <FirstRun onDone={saveName} />;
   return (
     <LabelsProvider db={repo.db}>
-      <Workspace repo={repo} firstRows={firstRows} annotator={annotator} persisted={persisted} onRename={saveName} />
+      <Workspace repo={repo} firstRows={startup.firstRows} annotator={annotator} persisted={persisted} onRename={saveName} />
     </LabelsProvider>
   );
 }
@@ -62,8 +59,13 @@ function wholly(document: FmDocument): Omit<OpenedDocument, 'readWhole'> {
   return { document, textLength: document.text.length };
 }
 
-function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows?: Promise<FirstRows>; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows: FirstRows | null; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
+  // Opening: the first rows (a bounded read, startup.ts) are shown at once with the library's size, while the whole
+  // list is read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
+  // A library that fits in the first rows waits for its whole list (the trash's articles come with it).
+  const opening = firstRows && firstRows.total > firstRows.docs.length ? firstRows : null;
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(() => opening?.docs ?? null);
+  const [loadingTotal, setLoadingTotal] = useState<number | null>(() => opening?.total ?? null);
   // the open article; while only the head of a long text is read, textLength exceeds its text's (Repository.openDocument)
   const [opened, setOpened] = useState<Omit<OpenedDocument, 'readWhole'> | null>(null);
   /** How to read the whole text of the open article, while only its head is read. */
@@ -87,17 +89,9 @@ function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: 
     const n = ++listing.current;
     return repo.listDocuments().then((docs) => void (n === listing.current && setDocuments(docs)), (e) => announce(describeError(e), 'error'));
   }, [repo, announce]);
-  // Opening: the first rows (a bounded read) are shown at once with the library's size, while the whole list is
-  // read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
-  const [loadingTotal, setLoadingTotal] = useState<number | null>(null);
   useEffect(() => {
-    // the whole list is read after the first rows are in: its pages, deserialised on this thread, would hold them up
-    void (firstRows ?? firstDocuments(repo.db, FIRST_ROWS))
-      .then(({ docs, total }) => void (total > docs.length && (setDocuments((d) => d ?? docs), setLoadingTotal(total))))
-      .catch(() => undefined) // the full read reports problems
-      .then(() => reload())
-      .finally(() => setLoadingTotal(null));
-  }, [reload, repo, firstRows]);
+    void reload().finally(() => setLoadingTotal(null));
+  }, [reload]);
   // once the first rows show, the other parts load while the page is idle, the reader first
   const listed = documents !== null;
   useEffect(() => void (listed && preloadParts()), [listed]);

@@ -2,17 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { FactmarkDatabase } from './db/database.ts';
-import { FIRST_ROWS, firstDocuments } from './db/library.ts';
 import { Repository } from './db/repository.ts';
+import { setLabels } from './labels/labelStore.ts';
+import { readStartup } from './startup.ts';
 
 const repo = new Repository(new FactmarkDatabase());
-// the library's first rows are read from the start, beside the settings the first screen waits for
-const firstRows = firstDocuments(repo.db, FIRST_ROWS);
-firstRows.catch(() => undefined); // the library reports problems when it reads the whole list
-
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App repo={repo} firstRows={firstRows} />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+root.render(<p className="loading">Opening your library…</p>);
+// what the first screen shows is read from the start, side by side; the app renders once with all of it
+void readStartup(repo).then((startup) => {
+  if (startup.labels) setLabels(startup.labels);
+  root.render(
+    <StrictMode>
+      <App repo={repo} startup={startup} />
+    </StrictMode>,
+  );
+});

@@ -1,7 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { mergeLabelSets, type Label, type LabelDef, type LabelSet } from '../../shared/labels.ts';
 import type { FactmarkDatabase } from '../db/database.ts';
-import { countLabelUse, loadLabelSet, removeLabel, saveLabelSet } from '../db/labels.ts';
+import { countLabelUse, removeLabel, saveLabelSet } from '../db/labels.ts';
 import { bumpLabelsRevision, getLabels, setLabels } from './labelStore.ts';
 
 /** What changes the library's label set; the set itself is read with useLabels() (labelStore.ts). */
@@ -23,20 +23,8 @@ export function useLabelActions(): LabelActions {
   return actions;
 }
 
-/** Loads the library's label set before showing its children, and gives them the actions that change it. */
+/** Gives its children the actions that change the library's label set (the set itself is read at startup: startup.ts). */
 export function LabelsProvider({ db, children }: { db: FactmarkDatabase; children: ReactNode }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    loadLabelSet(db).then(
-      (set) => live && (setLabels(set), setReady(true)),
-      () => live && setReady(true), // unreadable setting: the defaults stay
-    );
-    return () => {
-      live = false;
-    };
-  }, [db]);
-
   const actions = useMemo<LabelActions>(
     () => ({
       async save(set) {
@@ -62,6 +50,5 @@ export function LabelsProvider({ db, children }: { db: FactmarkDatabase; childre
     [db],
   );
 
-  if (!ready) return <p className="loading">Opening your library…</p>;
   return <LabelsContext.Provider value={actions}>{children}</LabelsContext.Provider>;
 }

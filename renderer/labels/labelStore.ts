@@ -4,8 +4,8 @@ import { applyLabelStyles } from './labelStyles.ts';
 
 /**
  * The library's label set for the whole renderer. A module store rather than only React state, because key handlers
- * and the highlight painter read it outside rendering; components subscribe with useLabels(). LabelsProvider loads
- * it from the database and writes changes back.
+ * and the highlight painter read it outside rendering; components subscribe with useLabels(). It is read at startup
+ * (startup.ts) and LabelsProvider writes changes back.
  */
 let current: LabelSet = DEFAULT_LABELS;
 /** Bumped when annotations were relabelled or deleted in bulk, so an open reader reloads them. */
