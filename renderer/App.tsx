@@ -62,7 +62,7 @@ function wholly(document: FmDocument): Omit<OpenedDocument, 'readWhole'> {
 function Workspace({ repo, firstRows, annotator, persisted, onRename }: { repo: Repository; firstRows: FirstRows | null; annotator: string; persisted: boolean | null; onRename(name: string): Promise<void> }) {
   // Opening: the first rows (a bounded read, startup.ts) are shown at once with the library's size, while the whole
   // list is read; it replaces them when it arrives (loadingTotal: the table is busy and says how many are coming).
-  // A library that fits in the first rows waits for its whole list (the trash's articles come with it).
+  // Only a library larger than its first rows shows them first; a smaller one shows its whole list, read next.
   const opening = firstRows && firstRows.total > firstRows.docs.length ? firstRows : null;
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(() => opening?.docs ?? null);
   const [loadingTotal, setLoadingTotal] = useState<number | null>(() => opening?.total ?? null);
