@@ -1,16 +1,20 @@
 import type { TextMap } from './textMap.ts';
 
 /** Never narrower than this on either side of what is shown (characters): a small window moves on every frame. */
-const MIN_MARGIN_CHARS = 1_500;
+const MIN_MARGIN_CHARS = 750;
 /** How long after the article's height changes the window is checked again. */
 const GROWTH_CHECK_MS = 200;
 
 /**
  * Keeps the reading window — the document offsets [lo, hi) whose highlight ranges the reader registers — around what
- * the scroll box shows, with about a screenful of text either side, so a scroll finds its highlights registered. Why
- * so tight: Chromium re-validates every registered range on any highlight change (a tag, an undo), so each one cost
- * in proportion to all ranges registered, not to the few on screen. Measured in the 200,000-word article: a change
- * rendered in ~3 ms with a screenful of ranges, ~10–15 ms with the ~1,000 of the chunks in view and either side.
+ * the scroll box shows, with about half a screenful of text either side, so a scroll finds its highlights
+ * registered. Why so tight: Chromium rebuilds every registered range's marker on any highlight, DOM or style change
+ * (a tag, an undo) and repaints the text they cover, so each one costs in proportion to all ranges registered, not to
+ * the few on screen. Measured in the 200,000-word article: a change rendered in ~3 ms with a screenful of ranges,
+ * ~10–15 ms with the ~1,000 of the chunks in view and either side; half a screenful either side instead of a whole
+ * one took another 1.2–1.6 ms off a tag's, a delete's and an undo's main-thread work. The margin still covers what a
+ * scroll run by the compositor can get ahead of the main thread by in a frame or two (Page Down, a fling), and the
+ * window follows every frame of a scroll: a scroll of 300 px a frame keeps its frames within 16.7 ms.
  *
  * What is shown is found by hit tests at the top and bottom of the scroll box, in the middle of the article's column,
  * once per frame at most while scrolling, resizing or laying out; the window moves only when less than half a margin is left on a
@@ -25,7 +29,7 @@ export function watchReadingWindow(scroller: HTMLElement, map: TextMap, initial:
     const shown = shownSpan(scroller, map);
     if (!shown) return;
     const [top, bottom] = shown;
-    const margin = Math.max(bottom - top, MIN_MARGIN_CHARS);
+    const margin = Math.max((bottom - top) / 2, MIN_MARGIN_CHARS);
     const short = (lo > 0 && top - margin / 2 < lo) || bottom + margin / 2 > hi;
     const wide = hi - lo > bottom - top + 5 * margin;
     if (!short && !wide) return;
