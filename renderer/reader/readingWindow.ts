@@ -29,7 +29,7 @@ export function watchReadingWindow(scroller: HTMLElement, map: TextMap, initial:
     const shown = shownSpan(scroller, map);
     if (!shown) return;
     const [top, bottom] = shown;
-    const margin = Math.max((bottom - top) / 2, MIN_MARGIN_CHARS);
+    const margin = Math.max(Math.ceil((bottom - top) / 2), MIN_MARGIN_CHARS);
     const short = (lo > 0 && top - margin / 2 < lo) || bottom + margin / 2 > hi;
     const wide = hi - lo > bottom - top + 5 * margin;
     if (!short && !wide) return;
