@@ -43,6 +43,46 @@ test.describe('first run', () => {
     await expect(page.getByRole('banner')).toContainText('Ana Analyst');
   });
 
+  test('a name that cannot be saved (a full disk) is said so, and the first-run screen stays', async ({ page }) => {
+    await page.goto('./');
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === 'settings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ana Analyst');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: DISK_FULL })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ana Analyst');
+    await expect(page.getByText('Your library is empty.')).toHaveCount(0);
+  });
+
+  test('a library whose storage cannot be opened says so instead of passing for a new one, and opens once it can', async ({ page }) => {
+    await firstRun(page);
+    await addSamples(page);
+    // storage that cannot be opened (a broken profile), while a flag is set for this tab
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('fm-broken-storage')) return;
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError');
+      };
+    });
+    await page.evaluate(() => sessionStorage.setItem('fm-broken-storage', '1'));
+    await page.reload();
+    const alert = page.getByRole('alert', { name: 'Factmark cannot open your library' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Nothing was changed or deleted.');
+    await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/library-unavailable.png' });
+
+    await page.evaluate(() => sessionStorage.removeItem('fm-broken-storage'));
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(articleRows(page)).toHaveCount(5);
+    await expect(page.getByRole('banner')).toContainText('Ana Analyst');
+  });
+
   test('the name can be changed in Settings and new annotations use it', async ({ page }) => {
     await firstRun(page, 'Ana');
     await pasteArticle(page, 'Short', 'Officials denied the report.');

@@ -4,7 +4,6 @@ import type { PickedFile } from '../shared/platform.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { PartSlot } from './components/lazyPart.tsx';
 import { LabelsProvider } from './labels/LabelsProvider.tsx';
-import { ANNOTATOR_KEY, type Startup } from './startup.ts';
 import { getLabels, useLabelsRevision } from './labels/labelStore.ts';
 import type { DocumentSummary, OpenedDocument, Repository } from './db/repository.ts';
 import { describeError } from './errors.ts';
@@ -23,6 +22,7 @@ import { prefetchAnnotations } from './reader/firstScreenRead.ts';
 // the reader, the dialogs and the agreement dashboard are chunks of their own, loaded before they show (parts/)
 import { AgreementView, DocumentView, ExportDialog, loadImporter, PasteDialog, preloadParts, SettingsDialog } from './parts/index.ts';
 import type { Announce } from './components/StatusArea.tsx';
+import { ANNOTATOR_KEY, type Startup } from './startup.ts';
 
 type DialogName = 'paste' | 'settings' | 'export';
 const DIALOG_PARTS = { paste: PasteDialog, settings: SettingsDialog, export: ExportDialog } as const;

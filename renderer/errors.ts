@@ -5,6 +5,9 @@ export function describeError(error: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return 'The disk or the storage quota is full, so nothing was saved. Free some space and try again.';
   }
+  // Dexie's errors wrap their cause and repeat its message after their own: the cause's alone reads once
+  const cause = (error as { inner?: { message?: unknown } } | null)?.inner?.message;
+  if (typeof cause === 'string' && cause) return cause;
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong and nothing was changed.';
 }

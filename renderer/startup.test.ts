@@ -48,4 +48,14 @@ describe('what the first screen shows, read as the app starts', () => {
     expect(labels).toEqual(DEFAULT_LABELS);
     expect(firstRows?.docs.map((d) => d.id)).toEqual(['d1']);
   });
+
+  it('a library whose database cannot be opened rejects, rather than passing for a new one', async () => {
+    const broken = Object.assign(Object.create(indexedDB) as IDBFactory, {
+      open: () => {
+        throw new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError');
+      },
+    });
+    const unopenable = new FactmarkDatabase(`startup-test-broken-${++n}`, { indexedDB: broken, IDBKeyRange });
+    await expect(readStartup(new Repository(unopenable))).rejects.toThrow(/failed/);
+  });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { describeError } from '../errors.ts';
 
 /** Asks for the analyst's name once: it is the annotator of everything made on this machine. */
-export function FirstRun({ onDone }: { onDone(name: string): void }) {
+export function FirstRun({ onDone }: { onDone(name: string): Promise<void> }) {
   const [name, setName] = useState('');
   const [error, setError] = useState('');
   return (
@@ -10,7 +11,8 @@ export function FirstRun({ onDone }: { onDone(name: string): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return setError('Enter your name: it is saved with every annotation you make.');
-          onDone(name.trim());
+          // a name that cannot be saved (a full disk) is said so here, and the screen stays
+          onDone(name.trim()).catch((e: unknown) => setError(describeError(e)));
         }}
       >
         <h1>Welcome to Factmark</h1>
