@@ -6,7 +6,8 @@
  * TRACE=1 also records a Chromium trace (around the series, or the whole open) and prints main-thread time by event
  * name; the raw trace is kept as trace.json in the temporary directory printed at the end. In it each operation lies
  * between the user-timing marks "tag" and "tag done" (and so on), and the `toplevel` events name each task's source.
- * IDB_LOG=1 prints each operation's IndexedDB requests and answers (see logDatabaseRequests).
+ * IDB_LOG=1 prints each operation's IndexedDB requests and answers (see logDatabaseRequests). ROUNDS=n sets the
+ * series' rounds of tag, relabel and delete (4).
  */
 import { build } from 'esbuild';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -62,7 +63,7 @@ if (what !== 'open') {
   await record();
   // the bench's own series (scenarios/reader.mjs), which marks each operation in the timeline
   if (process.env.IDB_LOG) await page.evaluate(logDatabaseRequests);
-  const series = await page.evaluate(editSeries, 4);
+  const series = await page.evaluate(editSeries, Number(process.env.ROUNDS ?? 4));
   for (const [op, times] of Object.entries(series)) console.log(`${op}: ${times.map((t) => t.painted.toFixed(1)).join(', ')} ms`);
   if (process.env.IDB_LOG) console.log((await page.evaluate(() => window.__requests)).join('\n'));
 }

@@ -6,7 +6,7 @@ import { inverseOp, type HistoryOp } from '../../shared/history.ts';
 import type { Annotation, FmDocument } from '../../shared/model.ts';
 import { carryAnnotationsToVersion } from './anchorVersions.ts';
 import { FactmarkDatabase } from './database.ts';
-import { titleKey } from './derived.ts';
+import { finishWithDerivedWrites, titleKey } from './derived.ts';
 import { removeLabel } from './labels.ts';
 import { firstDocuments, LibraryStore } from './library.ts';
 import { Repository } from './repository.ts';
@@ -143,6 +143,32 @@ describe('label counts kept by the database', () => {
     } finally {
       failing.close();
       await failing.delete();
+    }
+  });
+
+  it('a finishing write commits once its derived writes are sent, unless it is a put that replaced nothing', async () => {
+    let commits = 0;
+    const commit = IDBTransaction.prototype.commit;
+    IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+      commits++;
+      commit.call(this);
+    };
+    const finishing = (write: () => Promise<unknown>) =>
+      db.transaction('rw', db.annotations, db.documents, async (t) => {
+        finishWithDerivedWrites(t.idbtrans, { articles: ['a'], updatedAt: '2026-02-01T00:00:00Z' });
+        await write();
+      });
+    try {
+      const claim = tag('a');
+      // a put of a new record: its caller may be about to refuse it (an update's check), so it commits as usual
+      await finishing(() => db.annotations.put(claim));
+      expect(commits).toBe(0);
+      await finishing(() => db.annotations.put({ ...claim, label: 'denial' }));
+      expect(commits).toBe(1);
+      expect(await stored()).toEqual({ a: { denial: 1 } });
+      expect((await db.documents.get('a'))!.updatedAt).toBe('2026-02-01T00:00:00Z');
+    } finally {
+      IDBTransaction.prototype.commit = commit;
     }
   });
 

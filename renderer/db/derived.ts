@@ -197,6 +197,51 @@ const ALL_WRITTEN: DBCoreMutateResponse = { numFailures: 0, failures: {}, lastRe
  */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
+/** What a transaction of one reader operation asks of its derived writes (finishWithDerivedWrites). */
+interface Finish {
+  /** The articles to mark updated (their `updatedAt`), written beside the counts. */
+  articles: string[];
+  updatedAt: string;
+}
+
+const finishing = new WeakMap<object, Finish>();
+
+/**
+ * Asks that the one write of annotations in `trans` (a native transaction: Dexie's `idbtrans`) also mark `articles`
+ * updated, and that the transaction be committed as soon as its derived writes are sent. Its caller sends nothing
+ * after them. Without this the transaction commits only once the page has taken every answer, and at a key press
+ * those answers wait behind the frame that paints the result: a commit ~2–3 ms later (bench/README.md). Not
+ * committed early if the write failed in part, or if a put replaced a record that was not there (the caller's check
+ * aborts it then).
+ */
+export function finishWithDerivedWrites(trans: IDBTransaction, finish: Finish): void {
+  finishing.set(trans, finish);
+}
+
+/** The records of the articles a finishing write marks updated, read beside the counts. */
+function articlesToMark(documents: DBCoreTable, trans: DBCoreTransaction): Promise<{ finish: Finish; records: ({ id: string } | undefined)[] }> | null {
+  const finish = finishing.get(trans);
+  if (!finish) return null;
+  return then(documents.getMany({ trans, keys: finish.articles }), (records: ({ id: string } | undefined)[]) => ({ finish, records }));
+}
+
+/** Marks the articles updated (the records as read, no other field changed) and commits, if the write allows it. */
+function markAndCommit(
+  documents: DBCoreTable,
+  trans: DBCoreTransaction,
+  marking: { finish: Finish; records: ({ id: string } | undefined)[] },
+  req: DBCoreMutateRequest,
+  before: unknown[],
+  res: DBCoreMutateResponse,
+): Promise<unknown> | null {
+  const { finish, records } = marking;
+  const values = records.flatMap((r) => (r ? [{ ...r, updatedAt: finish.updatedAt }] : []));
+  const written = values.length ? documents.mutate({ type: 'put', trans, values }) : null;
+  const whole = res.numFailures === 0 && (req.type !== 'put' || before.every((b) => b !== undefined));
+  if (whole) (trans as DBCoreTransaction & IDBTransaction).commit?.();
+  return written;
+}
+
 /**
  * A table whose writes also write what `derive(write, records replaced, response, read)` says, in the same
  * transaction. `read(write, records replaced)` reads what derive needs (the stored counts, say) and is sent out
@@ -338,15 +383,19 @@ export const derivedFacts: Middleware<DBCore> = {
           // before version 5 there are no packs, and so no changes to note
           const packing = (trans: DBCoreTransaction): PackTables | null =>
             (trans as DBCoreTransaction & IDBTransaction).objectStoreNames.contains(CHANGES_TABLE) ? { packs: down.table(PACKS_TABLE), changes: down.table(CHANGES_TABLE) } : null;
-          return deriving<Annotation, Map<string, LabelCountRecord | undefined>>(
+          type Read = [Map<string, LabelCountRecord | undefined>, Awaited<ReturnType<typeof articlesToMark>>];
+          return deriving<Annotation, Read>(
             table,
             COUNTS_TABLE,
-            (req, before) => countsFor(counts(), req, before),
-            (req, before, res, stored) => {
+            (req, before) => Dexie.Promise.all([countsFor(counts(), req, before), articlesToMark(down.table('documents'), req.trans)]) as unknown as Promise<Read>,
+            (req, before, res, [stored, marking]) => {
               const failed = (i: number) => res.failures[i] !== undefined;
               const written = req.type === 'add' || req.type === 'put' ? (req.values as Annotation[]) : null;
               const changes = changesOf(written, before, failed, (id) => !!stored.get(id)?.packed);
-              return applyDelta(counts(), packing(req.trans), req.trans, countsDelta(req, before, res), stored, changes);
+              const derived = applyDelta(counts(), packing(req.trans), req.trans, countsDelta(req, before, res), stored, changes);
+              // the last requests of a finishing transaction: sent together with the counts, then committed
+              const marked = marking ? markAndCommit(down.table('documents'), req.trans, marking, req, before, res) : null;
+              return Dexie.Promise.all([derived, marked]);
             },
           );
         }

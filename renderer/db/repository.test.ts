@@ -80,6 +80,61 @@ describe('Repository', () => {
     expect((await repo.getDocument('a'))!.updatedAt).toBe(stamped);
   });
 
+  it('commits an operation as soon as its last request is sent, its article marked updated; not one that fails, nor a mixed batch', async () => {
+    const text = 'Moscow denied it. Kyiv said it happened.';
+    await repo.addDocuments([doc('a', text)]);
+    const updated = async () => (await repo.getDocument('a'))!.updatedAt ?? '';
+    const later = () => new Promise((r) => setTimeout(r, 5)); // a new Updated time for each operation
+    let commits = 0;
+    const commit = IDBTransaction.prototype.commit;
+    IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+      commits++;
+      commit.call(this);
+    };
+    try {
+      const claim = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'claim', start: 18, end: 39 }, 't1');
+      const denial = makeAnnotation(text, { documentId: 'a', annotator: 'Ana', label: 'denial', start: 0, end: 16 }, 't2');
+      // every derived write is sent before the commit: one sent after it would fail the operation
+      await repo.apply({ kind: 'create', annotation: claim });
+      expect(commits).toBe(1);
+      const created = await updated();
+      expect(created).toBeTruthy();
+      await later();
+      const relabelled = { ...claim, label: 'denial' as const, updatedAt: 't3' };
+      await repo.apply({ kind: 'update', before: claim, after: relabelled });
+      expect(commits).toBe(2);
+      expect(await repo.countLabels('a')).toEqual({ claim: 0, denial: 1, unverified: 0 });
+      const relabelledAt = await updated();
+      expect(relabelledAt > created).toBe(true);
+
+      // the check of an update fails, or the add of an id already there: no early commit, nothing written
+      await expect(repo.apply({ kind: 'update', before: denial, after: { ...denial, label: 'claim' } })).rejects.toThrow(/no longer exists/);
+      await expect(repo.apply({ kind: 'create', annotation: relabelled })).rejects.toThrow();
+      expect(commits).toBe(2);
+      expect(await repo.annotationsOf('a')).toEqual([relabelled]);
+      expect(await updated()).toBe(relabelledAt);
+
+      // a batch of different operations is several writes: committed once all are answered, as before
+      await later();
+      await repo.apply({ kind: 'batch', ops: [{ kind: 'create', annotation: denial }, { kind: 'update', before: relabelled, after: claim }] });
+      expect(commits).toBe(2);
+      expect(await repo.countLabels('a')).toEqual({ claim: 1, denial: 1, unverified: 0 });
+      expect((await updated()) > relabelledAt).toBe(true);
+
+      // Tag all's undo (deletes written in bulk) and a delete are one write each
+      await repo.apply({ kind: 'batch', ops: [{ kind: 'delete', annotation: denial }, { kind: 'delete', annotation: claim }] });
+      expect(commits).toBe(3);
+      expect(await repo.countLabels('a')).toEqual({ claim: 0, denial: 0, unverified: 0 });
+      await repo.apply({ kind: 'create', annotation: claim });
+      await repo.apply({ kind: 'delete', annotation: claim });
+      expect(commits).toBe(5);
+      expect(await db.annotations.count()).toBe(0);
+      expect((await db.tombstones.toArray()).map((t) => t.id).sort()).toEqual([claim.id, denial.id].sort());
+    } finally {
+      IDBTransaction.prototype.commit = commit;
+    }
+  });
+
   it('lists documents without their text, oldest first', async () => {
     await repo.addDocuments([doc('bb', 'two'), doc('a', 'one')]);
     const list = await repo.listDocuments();

@@ -8,12 +8,23 @@ import type { DocumentRecord, FactmarkDatabase, TextRecord } from './database.ts
 import { listLibrary } from './library.ts';
 import { PACK_FROM, withChanges, type AnnotationPackRecord } from './annotationPacks.ts';
 import { HEAD_FROM_CHARS, headOf } from './textHeads.ts';
+import { finishWithDerivedWrites } from './derived.ts';
 
 export type DocumentSummary = DocumentRecord & { counts: LabelCounts };
 
 /** The article an annotation belongs to: its document, or for an orphan the article whose queue holds it. */
 function articleOf(a: Annotation): string {
   return orphanOwner(a) ?? a.documentId;
+}
+
+/** Tag all and its undo / redo: all creates or all deletes, written with one bulk request. */
+function writtenInBulk(ops: readonly AnnotationOp[]): boolean {
+  return ops.length > 1 && ops.every((o) => o.kind === ops[0]!.kind && o.kind !== 'update');
+}
+
+/** The operations make one write of annotations (one operation, or a bulk one): finishWithDerivedWrites can follow it. */
+function writesOnce(ops: readonly AnnotationOp[]): boolean {
+  return ops.length === 1 || writtenInBulk(ops);
 }
 
 /** Splits a document into its library record and its text record (stored apart, see database.ts). */
@@ -295,17 +306,24 @@ export class Repository {
   async apply(op: HistoryOp): Promise<void> {
     const ops = opsOf(op);
     // the library's "Updated" column: a change to an annotation is a change to its article (an orphan's too)
-    const owners = [...new Set(ops.map((o) => articleOf(o.kind === 'update' ? o.after : o.annotation)))];
+    const articles = [...new Set(ops.map((o) => articleOf(o.kind === 'update' ? o.after : o.annotation)))];
     const updatedAt = new Date().toISOString();
     // independent requests go out together rather than one after another: every key press waits for this
     // transaction, and each round trip to the browser's database is a task away
-    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, () =>
-      Promise.all([this.writeAnnotations(ops), this.db.documents.bulkUpdate(owners.map((key) => ({ key, changes: { updatedAt } })))]),
-    );
+    await this.db.transaction('rw', this.db.annotations, this.db.tombstones, this.db.documents, async (trans) => {
+      if (writesOnce(ops)) {
+        // one write of annotations: the articles are marked with its derived writes, and the transaction commits
+        // as soon as those are sent
+        finishWithDerivedWrites(trans.idbtrans, { articles, updatedAt });
+        await this.writeAnnotations(ops);
+      } else {
+        await Promise.all([this.writeAnnotations(ops), this.db.documents.bulkUpdate(articles.map((key) => ({ key, changes: { updatedAt } })))]);
+      }
+    });
   }
 
   private async writeAnnotations(ops: readonly AnnotationOp[]): Promise<void> {
-    if (ops.length > 1 && ops.every((o) => o.kind === ops[0]!.kind && o.kind !== 'update')) {
+    if (writtenInBulk(ops)) {
       // Tag all and its undo / redo: all creates or all deletes, written with bulk requests
       await this.applyAll(ops as Extract<AnnotationOp, { annotation: Annotation }>[]);
     } else {
