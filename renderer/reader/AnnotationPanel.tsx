@@ -4,7 +4,7 @@ import { useValueAfterPaint } from '../components/useValueAfterPaint.ts';
 import { labelDef, type Label } from '../../shared/labels.ts';
 import { labelClass } from '../labels/labelStyles.ts';
 import { useLabels } from '../labels/labelStore.ts';
-import { LabelSelect } from '../labels/LabelSelect.tsx';
+import { ChoosingLabelSelect, LabelSelect } from '../labels/LabelSelect.tsx';
 import { reverseLinkPhrase } from '../../shared/links.ts';
 import type { Annotation } from '../../shared/model.ts';
 import type { ArticleLinks, LinkedAnnotation } from '../db/links.ts';
@@ -234,17 +234,10 @@ const AnnotationItem = memo(function AnnotationItem({
   annotation: a, index, setSize, top, selected, measure, onSelect, onRelabel, onDelete, target, answeredBy, sourceSpan, onOpenDetails, onFollow, onClearLink, onOpenEvidence,
 }: AnnotationItemProps) {
   const labels = useLabels();
-  // The label chosen in the select shows at once, as the reader's highlight does, until the list catches up with the
-  // commit (the panel follows it by a frame); put back if it was not saved. Without it the select, whose value is
-  // the list's, would flick back to the old label until then.
-  const [chosen, setChosen] = useState<{ label: Label; from: Label } | null>(null);
-  useEffect(() => setChosen(null), [a.label]);
-  const label = chosen?.from === a.label ? chosen.label : a.label;
+  // the item shows the label as stored: a relabel shows in the select (as the user chose) and the reader's highlight
+  // at once, and here once the list follows its commit, a frame later
+  const label = a.label;
   const def = labelDef(label, labels);
-  const choose = (l: Label) => {
-    setChosen({ label: l, from: a.label });
-    void onRelabel(a, l).then((saved) => saved || setChosen(null));
-  };
   return (
     <li
       ref={measure}
@@ -273,7 +266,7 @@ const AnnotationItem = memo(function AnnotationItem({
         <label>
           <span className="visually-hidden">Label</span>
           {/* a label no longer in the set still shows as this annotation's value */}
-          <LabelSelect aria-label="Label" value={label} onChange={(l) => l && choose(l)} />
+          <ChoosingLabelSelect aria-label="Label" value={label} onChoose={(l) => onRelabel(a, l)} />
         </label>
         <button type="button" className="details-button" aria-haspopup="dialog" aria-keyshortcuts="Enter" onClick={() => onOpenDetails(a)}>
           Details…
