@@ -210,7 +210,7 @@ const finishing = new WeakMap<object, Finish>();
  * Asks that the one write of annotations in `trans` (a native transaction: Dexie's `idbtrans`) also mark `articles`
  * updated, and that the transaction be committed as soon as its derived writes are sent. Its caller sends nothing
  * after them. Without this the transaction commits only once the page has taken every answer, and at a key press
- * those answers wait behind the frame that paints the result: a commit ~2–3 ms later (bench/README.md). Not
+ * those answers wait behind the frame that paints the result (committed p50 1.2–1.7 ms later, bench/README.md). Not
  * committed early if the write failed in part, or if a put replaced a record that was not there (the caller's check
  * aborts it then).
  */

@@ -56,7 +56,7 @@ interface ChoosingProps {
  * A LabelSelect that shows the user's choice as the browser drew it, with no render of its own: the annotation
  * panel's, whose change is a relabel. A controlled select must be rendered in the change event (React would put the old
  * value back), and that render, with the layout of what it changed, came before the frame that paints the relabelled
- * highlight (1.5–2 ms of the relabel's time to that frame, bench/README.md).
+ * highlight (1.7–4 ms of the relabel's time to the end of that frame, bench/README.md).
  */
 export function ChoosingLabelSelect({ value, onChoose, 'aria-label': ariaLabel }: ChoosingProps) {
   const labels = useLabels();
