@@ -385,6 +385,23 @@ test.describe('the ? dialog', () => {
         await expect(annotationItems(page)).toHaveCount(n + 1);
         await expect(status).toContainText(`Tagged “${word}” as`);
       }],
+      [/^With no text selected: relabel the selected annotation$/, async (keys) => {
+        // the first annotation is the first label's (the tag check above); the second key makes it the second label
+        await selectFirst();
+        const select = current().getByRole('combobox', { name: 'Label' });
+        const first = await select.inputValue();
+        await page.keyboard.press(keys[1]!);
+        await expect(status).toHaveText(/^“Alpha” is now .+\.$/);
+        await expect(select).not.toHaveValue(first);
+        const second = await select.inputValue();
+        const n = await annotationItems(page).count();
+        await page.keyboard.press(keys[1]!);
+        await expect(status).toHaveText(/^“Alpha” is already .+\.$/);
+        await page.keyboard.press('Control+z');
+        await expect(select).toHaveValue(first);
+        expect(second).not.toBe(first);
+        await expect(annotationItems(page)).toHaveCount(n);
+      }],
       [/^Select the next or previous annotation$/, async () => {
         await fromStart();
         await page.keyboard.press('j');

@@ -120,6 +120,18 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
       announce(`“${short(a.quote)}” is now ${labelDef(label).name.toLowerCase()}.`);
     });
 
+  /**
+   * A tag key or button: tags the selected text; with no text selected (a click on a highlight, J / K) it relabels the
+   * selected annotation instead, without reaching for the panel's select.
+   */
+  const tagOrRelabel = (label: Label) => {
+    const sel = window.getSelection();
+    const selected = selectedId && (!sel || sel.rangeCount === 0 || sel.isCollapsed) ? session.latest().find((a) => a.id === selectedId) : undefined;
+    if (!selected) return tagSelection(label);
+    if (selected.label === label) return announce(`“${short(selected.quote)}” is already ${labelDef(label).name.toLowerCase()}.`);
+    return relabel(selected, label);
+  };
+
   const remove = (a: Annotation) =>
     guard(async () => {
       await session.remove(a);
@@ -239,7 +251,7 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
     const label = labelForKey(e.key, getLabels());
     if (label) {
       e.preventDefault();
-      void tagSelection(label);
+      void tagOrRelabel(label);
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId) {
       const a = session.latest().find((x) => x.id === selectedId);
       if (a) {
@@ -285,7 +297,7 @@ export function DocumentView({ repo, document: doc, textLength = doc.text.length
           <h2 className="doc-title">{doc.title}</h2>
           <ProvenanceHeader repo={repo} document={doc} onOpenVersion={onOpenDocument} announce={announce} />
           <div className="reader-header-row">
-            <TagToolbar onTag={(label) => void tagSelection(label)} />
+            <TagToolbar onTag={(label) => void tagOrRelabel(label)} />
             <button type="button" className="review-button" aria-pressed={reviewing} disabled={!whole} onClick={() => setReviewing((r) => !r)}>
               Review
             </button>

@@ -15,6 +15,7 @@ const shortcuts = (labels: LabelSet): readonly { keys: string[][]; action: strin
   { keys: [['Ctrl', 'Home'], ['Ctrl', 'End']], action: 'Start or end of the article' },
   { keys: [['Shift']], action: 'Hold with any move above to select text from the caret' },
   ...labels.filter((l) => l.key).map((l) => ({ keys: [[l.key]], action: `Tag the selected text as ${l.name.toLowerCase()}` })),
+  ...(labels.some((l) => l.key) ? [{ keys: labels.filter((l) => l.key).map((l) => [l.key]), action: 'With no text selected: relabel the selected annotation' }] : []),
   { keys: [['J'], ['K']], action: 'Select the next or previous annotation' },
   { keys: [['['], [']']], action: 'Extend the selected annotation by a word at its start or end' },
   { keys: [['Shift', '['], ['Shift', ']']], action: 'Shrink the selected annotation by a word at its start or end' },
